@@ -1,0 +1,39 @@
+package org.teracon.workbench.experiment;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run's event stream, independent of any GUI toolkit. Listeners receive events on the training
+ * thread and must hand them to their own thread (the JavaFX app does so with Platform.runLater).
+ */
+public sealed interface RunEvent {
+
+    record RunStarted(String runId, ExperimentConfig config, List<String> taskNames, String backend) implements RunEvent {
+    }
+
+    record TaskStarted(int stage, String taskName, int stages) implements RunEvent {
+    }
+
+    /** @param overallFraction share of all planned batches done; etaSeconds NaN until known */
+    record BatchProgress(int stage, int epoch, int batch, int batches, Map<String, Double> losses,
+                         double overallFraction, double etaSeconds) implements RunEvent {
+    }
+
+    record EpochFinished(int stage, int epoch, Map<String, Double> meanLosses, double validationScore,
+                         boolean improved, double seconds) implements RunEvent {
+    }
+
+    /** After stage i: the row R(T_i, T_j) for j <= i and the whole matrix so far. */
+    record TaskEvaluated(int stage, AccuracyMatrix matrix) implements RunEvent {
+    }
+
+    record MaskSnapshot(int stage, MaskSimilarityTable similarity) implements RunEvent {
+    }
+
+    record SamplingRates(int stage, int epoch, Map<String, Double> rhoByTask) implements RunEvent {
+    }
+
+    record RunEnded(RunStatus status, String message, RunResult result) implements RunEvent {
+    }
+}

@@ -1,0 +1,5 @@
+package org.teracon.workbench.experiment;
+
+public enum RunStatus {
+    RUNNING, COMPLETED, CANCELLED, FAILED
+}
