@@ -1,0 +1,12 @@
+package org.teracon.workbench.ui.engine;
+
+import java.nio.file.Path;
+import org.teracon.workbench.experiment.RunStatus;
+
+/** One run folder as the history lists it. */
+public record RunEntry(Path dir, String runId, String method, RunStatus status, String dataset, String startedAt) {
+
+    public String label() {
+        return runId + " · " + method + " · " + status;
+    }
+}

@@ -1,0 +1,34 @@
+package org.teracon.workbench.ui.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.teracon.workbench.data.Dataset;
+import org.teracon.workbench.experiment.CancellationToken;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.RunListener;
+import org.teracon.workbench.experiment.RunResult;
+
+/**
+ * Everything the GUI asks of the engine, in one narrow seam: the view models depend on this and not
+ * on the engine's classes, so they can be unit-tested without training a model. All methods may
+ * block and are only ever called from background workers, never from the FX thread.
+ */
+public interface WorkbenchEngine {
+
+    Dataset loadDataset(Path dir);
+
+    /** Imports a raw MovieLens folder and writes it as a dataset folder at {@code target}. */
+    Dataset importMovieLens(Path source, int sequenceLength, int minSequence, Path target);
+
+    List<String> methodNames();
+
+    String backend();
+
+    Path newRunDir(ExperimentConfig config);
+
+    RunResult run(ExperimentConfig config, Path outDir, RunListener listener, CancellationToken cancel);
+
+    List<RunEntry> listRuns();
+
+    RunResult loadRun(Path runDir);
+}

@@ -1,0 +1,403 @@
+package org.teracon.workbench.ui.vm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+import org.teracon.workbench.experiment.AccuracyMatrix;
+import org.teracon.workbench.experiment.CancellationToken;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.MaskSimilarityTable;
+import org.teracon.workbench.experiment.RunEvent;
+import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.experiment.TransferScores;
+import org.teracon.workbench.ui.engine.Background;
+import org.teracon.workbench.ui.engine.FxEventBridge;
+import org.teracon.workbench.ui.engine.WorkbenchEngine;
+
+/**
+ * One run as the window shows it, live or reopened from disk. The run executes in a Service; its
+ * events arrive through {@link FxEventBridge} and are applied here on the FX thread, so every
+ * property below is only ever touched by the FX thread.
+ */
+public final class RunViewModel {
+    public static final String AVERAGED = "Averaged over layers";
+
+    private final WorkbenchEngine engine;
+    private final Service<RunResult> service;
+    private final FxEventBridge bridge = new FxEventBridge(this::apply);
+    private CancellationToken token = new CancellationToken();
+    private ExperimentConfig pending;
+    private Consumer<RunResult> onFinished = r -> {
+    };
+
+    private final StringProperty status = new SimpleStringProperty("Idle");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty backend = new SimpleStringProperty("");
+    private final StringProperty runId = new SimpleStringProperty("");
+    private final StringProperty taskText = new SimpleStringProperty("");
+    private final StringProperty etaText = new SimpleStringProperty("");
+    private final DoubleProperty overallProgress = new SimpleDoubleProperty(0);
+    private final DoubleProperty taskProgress = new SimpleDoubleProperty(0);
+    private final BooleanProperty cancelling = new SimpleBooleanProperty(false);
+    private final ObjectProperty<RunStatus> lastStatus = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<ExperimentConfig> config = new SimpleObjectProperty<>();
+
+    private final ObservableList<String> tasks = FXCollections.observableArrayList();
+    private final ObservableList<LossHistory> losses = FXCollections.observableArrayList();
+    private final ObjectProperty<LossHistory> selectedLoss = new SimpleObjectProperty<>();
+
+    private final ObjectProperty<MaskSimilarityTable> masks = new SimpleObjectProperty<>();
+    private final ObservableList<String> layerChoices = FXCollections.observableArrayList();
+    private final StringProperty selectedLayer = new SimpleStringProperty(AVERAGED);
+    private final ObjectProperty<HeatmapData> heatmap = new SimpleObjectProperty<>();
+
+    private final ObjectProperty<AccuracyMatrix> matrix = new SimpleObjectProperty<>();
+    private final ObservableList<String> matrixColumns = FXCollections.observableArrayList();
+    private final ObservableList<MatrixRow> matrixRows = FXCollections.observableArrayList();
+    private final ObservableList<TransferScores.Row> transferRows = FXCollections.observableArrayList();
+    private final ObservableList<String> rhoColumns = FXCollections.observableArrayList();
+    private final ObservableList<MatrixRow> rhoRows = FXCollections.observableArrayList();
+    private final ObservableList<TimingRow> timingRows = FXCollections.observableArrayList();
+
+    // Live bookkeeping for the timing and rho tables.
+    private final Map<Integer, Map<String, Double>> rhoByStage = new LinkedHashMap<>();
+    private final Map<Integer, double[]> epochStats = new HashMap<>(); // stage -> {epochs, secondsSum, lastValidation, stageSeconds}
+    private final Map<Integer, Long> stageStartNanos = new HashMap<>();
+
+    public RunViewModel(WorkbenchEngine engine) {
+        this.engine = engine;
+        this.service = new Service<>() {
+            @Override
+            protected Task<RunResult> createTask() {
+                ExperimentConfig cfg = pending;
+                CancellationToken t = token;
+                return new Task<>() {
+                    @Override
+                    protected RunResult call() {
+                        Path dir = engine.newRunDir(cfg);
+                        return engine.run(cfg, dir, bridge, t);
+                    }
+                };
+            }
+        };
+        service.setExecutor(Background.executor());
+        service.setOnSucceeded(e -> finished(service.getValue()));
+        service.setOnFailed(e -> failed(service.getException()));
+        selectedLayer.addListener((o, was, now) -> updateHeatmap());
+        masks.addListener((o, was, now) -> updateHeatmap());
+    }
+
+    /** Starts a run; ignored while one is running. */
+    public void start(ExperimentConfig cfg) {
+        if (service.isRunning()) return;
+        clear();
+        pending = cfg;
+        config.set(cfg);
+        token = new CancellationToken();
+        cancelling.set(false);
+        lastStatus.set(RunStatus.RUNNING);
+        status.set("Starting " + cfg.method() + " …");
+        service.restart();
+    }
+
+    /** Asks the engine to stop after the current batch; the run then ends with status CANCELLED. */
+    public void cancel() {
+        if (!service.isRunning()) return;
+        token.cancel();
+        cancelling.set(true);
+        status.set("Cancelling after the current batch …");
+    }
+
+    public void setOnFinished(Consumer<RunResult> c) {
+        onFinished = c;
+    }
+
+    private void finished(RunResult r) {
+        cancelling.set(false);
+        if (r != null) {
+            show(r);
+            onFinished.accept(r);
+        }
+    }
+
+    private void failed(Throwable t) {
+        cancelling.set(false);
+        boolean cancelled = t != null && t.getClass().getSimpleName().equals("CancelledException");
+        lastStatus.set(cancelled ? RunStatus.CANCELLED : RunStatus.FAILED);
+        String msg = t == null ? "unknown error" : Background.describe(t);
+        status.set(cancelled ? "Run cancelled" : "Run failed: " + msg);
+        if (!cancelled) error.set("Run failed: " + msg);
+        onFinished.accept(null);
+    }
+
+    /** Applies events in order; FX thread only (called by the bridge, and by tests). */
+    public void apply(List<RunEvent> events) {
+        for (RunEvent e : events) apply(e);
+    }
+
+    public void apply(RunEvent e) {
+        if (e instanceof RunEvent.RunStarted s) {
+            runId.set(s.runId());
+            backend.set(s.backend());
+            config.set(s.config());
+            tasks.setAll(s.taskNames());
+            matrixColumns.setAll(s.taskNames());
+            status.set("Running " + s.config().method() + " on " + s.taskNames().size() + " tasks");
+        } else if (e instanceof RunEvent.TaskStarted s) {
+            stageStartNanos.put(s.stage(), System.nanoTime());
+            LossHistory h = lossFor(s.stage(), s.taskName());
+            selectedLoss.set(h);
+            taskText.set("Task " + (s.stage() + 1) + "/" + s.stages() + ": " + s.taskName());
+            taskProgress.set(0);
+        } else if (e instanceof RunEvent.BatchProgress b) {
+            double epochsPlanned = config.get() == null ? 1 : config.get().training().epochsFor(b.stage());
+            double done = b.epoch() + (b.batch() + 1.0) / Math.max(1, b.batches());
+            lossFor(b.stage(), null).add(done, b.losses());
+            taskProgress.set(Math.min(1, done / Math.max(1, epochsPlanned)));
+            overallProgress.set(Math.max(0, Math.min(1, b.overallFraction())));
+            etaText.set(Double.isNaN(b.etaSeconds()) ? "ETA –" : "ETA " + Fmt.seconds(b.etaSeconds()));
+        } else if (e instanceof RunEvent.EpochFinished f) {
+            double[] st = epochStats.computeIfAbsent(f.stage(), k -> new double[]{0, 0, Double.NaN, Double.NaN});
+            st[0]++;
+            st[1] += f.seconds();
+            st[2] = f.validationScore();
+            rebuildTiming();
+        } else if (e instanceof RunEvent.TaskEvaluated t) {
+            Long start = stageStartNanos.get(t.stage());
+            if (start != null) {
+                epochStats.computeIfAbsent(t.stage(), k -> new double[]{0, 0, Double.NaN, Double.NaN})[3] =
+                        (System.nanoTime() - start) / 1e9;
+            }
+            taskProgress.set(1);
+            showMatrix(t.matrix());
+            transferRows.setAll(TransferScores.of(t.matrix(), null));
+            rebuildTiming();
+        } else if (e instanceof RunEvent.MaskSnapshot m) {
+            masks.set(m.similarity());
+        } else if (e instanceof RunEvent.SamplingRates r) {
+            rhoByStage.put(r.stage(), r.rhoByTask());
+            rebuildRho();
+        } else if (e instanceof RunEvent.RunEnded end) {
+            lastStatus.set(end.status());
+            status.set(describeEnd(end.status(), end.message()));
+            if (end.result() != null) show(end.result());
+        }
+    }
+
+    private static String describeEnd(RunStatus s, String message) {
+        String base = switch (s) {
+            case COMPLETED -> "Run completed";
+            case CANCELLED -> "Run cancelled";
+            case FAILED -> "Run failed";
+            case RUNNING -> "Running";
+        };
+        return message == null || message.isBlank() ? base : base + ": " + message;
+    }
+
+    private LossHistory lossFor(int stage, String name) {
+        while (losses.size() <= stage) {
+            int i = losses.size();
+            String n = i < tasks.size() ? tasks.get(i) : "T" + (i + 1);
+            losses.add(new LossHistory(i == stage && name != null ? name : n));
+        }
+        return losses.get(stage);
+    }
+
+    /** Shows a finished (or reopened) run's results in every view. */
+    public void show(RunResult r) {
+        result.set(r);
+        config.set(r.config());
+        runId.set(r.runId());
+        if (r.backend() != null) backend.set(r.backend());
+        lastStatus.set(r.status());
+        if (r.status() != RunStatus.RUNNING) status.set(describeEnd(r.status(), r.message()) + " — " + r.runId()
+                + (Double.isNaN(r.totalSeconds()) ? "" : " in " + Fmt.seconds(r.totalSeconds())));
+        if (r.matrix() != null) {
+            tasks.setAll(r.matrix().tasks());
+            matrixColumns.setAll(r.matrix().tasks());
+            showMatrix(r.matrix());
+        }
+        if (r.transfer() != null) transferRows.setAll(r.transfer());
+        if (r.maskSimilarity() != null) masks.set(r.maskSimilarity());
+        if (r.samplingRates() != null) {
+            rhoByStage.clear();
+            for (int i = 0; i < r.samplingRates().size(); i++) {
+                if (r.samplingRates().get(i) != null && !r.samplingRates().get(i).isEmpty()) rhoByStage.put(i, r.samplingRates().get(i));
+            }
+            rebuildRho();
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            double[] st = epochStats.computeIfAbsent(i, k -> new double[]{0, 0, Double.NaN, Double.NaN});
+            if (r.stageSeconds() != null && i < r.stageSeconds().size()) st[3] = r.stageSeconds().get(i);
+            if (r.epochSeconds() != null && i < r.epochSeconds().size() && st[0] == 0) {
+                st[1] = r.epochSeconds().get(i); // mean only: shown as such with epochs unknown
+            }
+        }
+        rebuildTiming();
+        if (r.status() == RunStatus.COMPLETED) {
+            overallProgress.set(1);
+            taskProgress.set(1);
+            etaText.set("");
+        }
+    }
+
+    /** Loss curves of a reopened run (read from its loss.csv), one history per task. */
+    public void showLosses(List<LossHistory> histories) {
+        losses.setAll(histories);
+        selectedLoss.set(histories.isEmpty() ? null : histories.get(histories.size() - 1));
+    }
+
+    private void showMatrix(AccuracyMatrix m) {
+        matrix.set(m);
+        if (!matrixColumns.equals(m.tasks())) matrixColumns.setAll(m.tasks());
+        List<MatrixRow> rows = new ArrayList<>();
+        for (int j = 0; j <= m.lastStage(); j++) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < m.size(); i++) cells.add(Fmt.num(m.get(j, i)));
+            rows.add(new MatrixRow("after " + m.tasks().get(j), cells));
+        }
+        matrixRows.setAll(rows);
+    }
+
+    private void rebuildRho() {
+        List<String> cols = new ArrayList<>();
+        for (Map<String, Double> m : rhoByStage.values()) for (String k : m.keySet()) if (!cols.contains(k)) cols.add(k);
+        rhoColumns.setAll(cols);
+        List<MatrixRow> rows = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, Double>> e : rhoByStage.entrySet()) {
+            List<String> cells = new ArrayList<>();
+            for (String c : cols) {
+                Double v = e.getValue().get(c);
+                cells.add(v == null ? "" : Fmt.num(v));
+            }
+            rows.add(new MatrixRow(taskName(e.getKey()), cells));
+        }
+        rhoRows.setAll(rows);
+    }
+
+    private void rebuildTiming() {
+        List<TimingRow> rows = new ArrayList<>();
+        for (int i = 0; i < Math.max(tasks.size(), epochStats.size()); i++) {
+            double[] st = epochStats.get(i);
+            if (st == null) continue;
+            double mean = st[0] > 0 ? st[1] / st[0] : st[1] > 0 ? st[1] : Double.NaN;
+            rows.add(new TimingRow(taskName(i), (int) st[0], mean, st[3], st[2]));
+        }
+        timingRows.setAll(rows);
+    }
+
+    private String taskName(int stage) {
+        return stage < tasks.size() ? tasks.get(stage) : "T" + (stage + 1);
+    }
+
+    private void updateHeatmap() {
+        MaskSimilarityTable t = masks.get();
+        if (t == null) {
+            layerChoices.clear();
+            heatmap.set(null);
+            return;
+        }
+        List<String> choices = new ArrayList<>();
+        choices.add(AVERAGED);
+        for (int k = 0; k < t.perLayer().length; k++) choices.add(layerName(k));
+        if (!layerChoices.equals(choices)) layerChoices.setAll(choices);
+        String sel = selectedLayer.get();
+        int k = choices.indexOf(sel) - 1;
+        if (k < 0) {
+            heatmap.set(HeatmapData.cosine("Task-mask cosine similarity (" + AVERAGED.toLowerCase() + ")", t.tasks(), t.averaged()));
+        } else {
+            heatmap.set(HeatmapData.cosine("Task-mask cosine similarity, " + sel.toLowerCase(), t.tasks(), t.perLayer()[k]));
+        }
+    }
+
+    /** Two masked convolutions per residual block. */
+    public static String layerName(int k) {
+        return "Layer " + (k + 1) + " (block " + (k / 2 + 1) + ", conv " + (k % 2 + 1) + ")";
+    }
+
+    private void clear() {
+        result.set(null);
+        runId.set("");
+        error.set("");
+        tasks.clear();
+        losses.clear();
+        selectedLoss.set(null);
+        masks.set(null);
+        matrix.set(null);
+        matrixColumns.clear();
+        matrixRows.clear();
+        transferRows.clear();
+        rhoColumns.clear();
+        rhoRows.clear();
+        timingRows.clear();
+        rhoByStage.clear();
+        epochStats.clear();
+        stageStartNanos.clear();
+        overallProgress.set(0);
+        taskProgress.set(0);
+        taskText.set("");
+        etaText.set("");
+    }
+
+    /** Clears everything and shows a stored run (history's "Open"). */
+    public void open(RunResult r, List<LossHistory> lossHistories) {
+        if (service.isRunning()) return;
+        clear();
+        show(r);
+        showLosses(lossHistories);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return service.runningProperty();
+    }
+
+    public boolean isRunning() {
+        return service.isRunning();
+    }
+
+    public StringProperty statusProperty() { return status; }
+    public StringProperty errorProperty() { return error; }
+    public StringProperty backendProperty() { return backend; }
+    public StringProperty runIdProperty() { return runId; }
+    public StringProperty taskTextProperty() { return taskText; }
+    public StringProperty etaTextProperty() { return etaText; }
+    public DoubleProperty overallProgressProperty() { return overallProgress; }
+    public DoubleProperty taskProgressProperty() { return taskProgress; }
+    public BooleanProperty cancellingProperty() { return cancelling; }
+    public ObjectProperty<RunStatus> lastStatusProperty() { return lastStatus; }
+    public ObjectProperty<RunResult> resultProperty() { return result; }
+    public ObjectProperty<ExperimentConfig> configProperty() { return config; }
+    public ObservableList<String> tasks() { return tasks; }
+    public ObservableList<LossHistory> losses() { return losses; }
+    public ObjectProperty<LossHistory> selectedLossProperty() { return selectedLoss; }
+    public ObjectProperty<MaskSimilarityTable> masksProperty() { return masks; }
+    public ObservableList<String> layerChoices() { return layerChoices; }
+    public StringProperty selectedLayerProperty() { return selectedLayer; }
+    public ObjectProperty<HeatmapData> heatmapProperty() { return heatmap; }
+    public ObjectProperty<AccuracyMatrix> matrixProperty() { return matrix; }
+    public ObservableList<String> matrixColumns() { return matrixColumns; }
+    public ObservableList<MatrixRow> matrixRows() { return matrixRows; }
+    public ObservableList<TransferScores.Row> transferRows() { return transferRows; }
+    public ObservableList<String> rhoColumns() { return rhoColumns; }
+    public ObservableList<MatrixRow> rhoRows() { return rhoRows; }
+    public ObservableList<TimingRow> timingRows() { return timingRows; }
+}
