@@ -1,0 +1,104 @@
+package org.teracon.workbench.ui;
+
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.ui.engine.RunEntry;
+import org.teracon.workbench.ui.vm.CompareRow;
+import org.teracon.workbench.ui.vm.Comparison;
+import org.teracon.workbench.ui.vm.Fmt;
+import org.teracon.workbench.ui.vm.HistoryViewModel;
+
+/** Run history: list, reopen into the run views, compare several runs per task. */
+public final class HistoryController {
+    private final WorkbenchContext ctx;
+    private final ExportActions export;
+    @FXML private TableView<RunEntry> runTable;
+    @FXML private Button openButton;
+    @FXML private Button compareButton;
+    @FXML private Label historyMessage;
+    @FXML private ComboBox<Comparison.Measure> measureBox;
+    @FXML private TableView<CompareRow> compareTable;
+
+    public HistoryController(WorkbenchContext ctx) {
+        this.ctx = ctx;
+        this.export = new ExportActions(ctx);
+    }
+
+    @FXML
+    private void initialize() {
+        HistoryViewModel vm = ctx.history;
+        runTable.setId("runTable");
+        compareTable.setId("compareTable");
+        runTable.getColumns().setAll(List.of(
+                Tables.text("Run", RunEntry::runId),
+                Tables.text("Method", RunEntry::method),
+                Tables.text("Status", r -> String.valueOf(r.status())),
+                Tables.text("Dataset", r -> r.dataset() == null ? "" : java.nio.file.Path.of(r.dataset()).getFileName() + ""),
+                Tables.text("Started", RunEntry::startedAt)));
+        runTable.setItems(vm.runs());
+        runTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        var selected = runTable.getSelectionModel().getSelectedItems();
+        openButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(1)
+                .or(ctx.run.runningProperty()));
+        compareButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).lessThan(2));
+        runTable.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) openRun();
+        });
+        historyMessage.textProperty().bind(vm.messageProperty());
+        measureBox.getItems().setAll(Comparison.Measure.values());
+        measureBox.valueProperty().bindBidirectional(vm.measureProperty());
+        compareTable.setItems(vm.compareRows());
+        compareTable.setPlaceholder(new Label("Select two or more runs and press Compare."));
+        vm.compared().addListener((ListChangeListener<RunResult>) c -> rebuildCompareColumns(vm.compared()));
+    }
+
+    private void rebuildCompareColumns(List<RunResult> runs) {
+        compareTable.getColumns().setAll(List.of(Tables.text("Task", CompareRow::task), Tables.text("Metric", CompareRow::metric)));
+        for (int i = 0; i < runs.size(); i++) {
+            int k = i;
+            RunResult r = runs.get(i);
+            TableColumn<CompareRow, String> value = Tables.text(r.config().method() + " · " + r.runId(), row -> Fmt.num(row.values().get(k)));
+            compareTable.getColumns().add(value);
+            if (i > 0) {
+                TableColumn<CompareRow, String> diff = Tables.text("Δ vs " + runs.get(0).config().method(),
+                        row -> Double.isNaN(row.differences().get(k - 1)) ? "" : String.format(java.util.Locale.ROOT, "%+.4f", row.differences().get(k - 1)));
+                diff.getStyleClass().add("diff-column");
+                compareTable.getColumns().add(diff);
+            }
+        }
+    }
+
+    @FXML
+    private void refresh() {
+        ctx.history.refresh();
+    }
+
+    @FXML
+    private void openRun() {
+        RunEntry e = runTable.getSelectionModel().getSelectedItem();
+        if (e == null || ctx.run.isRunning()) return;
+        ctx.history.open(e, (result, losses) -> {
+            ctx.run.open(result, losses);
+            ctx.status.info("Opened run " + result.runId());
+            ctx.showRunViews();
+        });
+    }
+
+    @FXML
+    private void compare() {
+        ctx.history.compare(List.copyOf(runTable.getSelectionModel().getSelectedItems()));
+    }
+
+    @FXML
+    private void exportCompareCsv() {
+        export.csv(compareTable, "comparison");
+    }
+}

@@ -1,0 +1,170 @@
+package org.teracon.workbench.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.util.StringConverter;
+import org.teracon.workbench.experiment.TransferScores;
+import org.teracon.workbench.ui.export.Exports;
+import org.teracon.workbench.ui.export.SvgWriter;
+import org.teracon.workbench.ui.view.HeatmapView;
+import org.teracon.workbench.ui.vm.Fmt;
+import org.teracon.workbench.ui.vm.HeatmapData;
+import org.teracon.workbench.ui.vm.LossHistory;
+import org.teracon.workbench.ui.vm.MatrixRow;
+import org.teracon.workbench.ui.vm.RunViewModel;
+import org.teracon.workbench.ui.vm.TimingRow;
+
+/** Binds the live/reopened run views (loss, heatmap, tables) to {@link RunViewModel}. */
+public final class RunController {
+    private final WorkbenchContext ctx;
+    private final ExportActions export;
+    @FXML private TabPane viewTabs;
+    @FXML private ComboBox<LossHistory> lossTaskBox;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private ComboBox<String> layerBox;
+    @FXML private Label hoverLabel;
+    @FXML private HeatmapView heatmap;
+    @FXML private TableView<MatrixRow> matrixTable;
+    @FXML private TableView<TransferScores.Row> transferTable;
+    @FXML private TableView<MatrixRow> rhoTable;
+    @FXML private TableView<TimingRow> timingTable;
+
+    public RunController(WorkbenchContext ctx) {
+        this.ctx = ctx;
+        this.export = new ExportActions(ctx);
+    }
+
+    @FXML
+    private void initialize() {
+        RunViewModel vm = ctx.run;
+        lossChart.setId("lossChart");
+        heatmap.setId("heatmap");
+        matrixTable.setId("matrixTable");
+        transferTable.setId("transferTable");
+        rhoTable.setId("rhoTable");
+        timingTable.setId("timingTable");
+        viewTabs.setId("runViewTabs");
+
+        lossTaskBox.setItems(vm.losses());
+        lossTaskBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LossHistory h) {
+                return h == null ? "" : h.task();
+            }
+
+            @Override
+            public LossHistory fromString(String s) {
+                return null;
+            }
+        });
+        lossTaskBox.valueProperty().bindBidirectional(vm.selectedLossProperty());
+        vm.selectedLossProperty().addListener((o, was, now) -> showLoss(now));
+        showLoss(vm.selectedLossProperty().get());
+
+        layerBox.setItems(vm.layerChoices());
+        layerBox.valueProperty().bindBidirectional(vm.selectedLayerProperty());
+        heatmap.dataProperty().bind(vm.heatmapProperty());
+        hoverLabel.textProperty().bind(heatmap.hoverTextProperty());
+
+        Tables.bindMatrix(matrixTable, vm.matrixColumns(), "after task \\ on task");
+        matrixTable.setItems(vm.matrixRows());
+        transferTable.getColumns().setAll(java.util.List.of(
+                Tables.text("Task", TransferScores.Row::task),
+                Tables.text("Metric", TransferScores.Row::metric),
+                Tables.text("R(T_i,T_i)", r -> Fmt.num(r.learned())),
+                Tables.text("R(T_M,T_i)", r -> Fmt.num(r.last())),
+                Tables.text("BWT %", r -> Fmt.pct(r.bwt())),
+                Tables.text("Single-task", r -> Fmt.num(r.reference())),
+                Tables.text("FWT %", r -> Fmt.pct(r.fwt()))));
+        transferTable.setItems(vm.transferRows());
+        Tables.bindMatrix(rhoTable, vm.rhoColumns(), "current task i \\ old task j");
+        rhoTable.setItems(vm.rhoRows());
+        timingTable.getColumns().setAll(java.util.List.of(
+                Tables.text("Task", TimingRow::task),
+                Tables.text("Epochs", r -> r.epochs() == 0 ? "" : Integer.toString(r.epochs())),
+                Tables.text("Seconds / epoch", r -> Fmt.num(r.meanEpochSeconds())),
+                Tables.text("Task seconds", r -> Fmt.num(r.stageSeconds())),
+                Tables.text("Last validation score", r -> Fmt.num(r.lastValidation()))));
+        timingTable.setItems(vm.timingRows());
+        for (TableView<?> t : java.util.List.of(matrixTable, transferTable, rhoTable, timingTable)) {
+            t.setPlaceholder(new Label("Fills in as the run evaluates each task."));
+        }
+    }
+
+    private void showLoss(LossHistory h) {
+        lossChart.setData(h == null ? javafx.collections.FXCollections.observableArrayList() : h.series());
+        lossChart.setTitle(h == null ? "Training loss" : "Training loss — " + h.task());
+    }
+
+    @FXML
+    private void exportLossPng() {
+        export.png(lossChart, "loss_" + Exports.slug(currentLossName()));
+    }
+
+    @FXML
+    private void exportLossSvg() {
+        LossHistory h = ctx.run.selectedLossProperty().get();
+        export.svg(() -> SvgWriter.lineChart(lossChart.getTitle(), "epoch", "loss",
+                Exports.seriesOf(h == null ? java.util.List.of() : h.series())), "loss_" + Exports.slug(currentLossName()));
+    }
+
+    private String currentLossName() {
+        LossHistory h = ctx.run.selectedLossProperty().get();
+        return h == null ? "none" : h.task();
+    }
+
+    @FXML
+    private void exportHeatmapPng() {
+        export.png(heatmap, "mask_similarity");
+    }
+
+    @FXML
+    private void exportHeatmapSvg() {
+        HeatmapData d = ctx.run.heatmapProperty().get();
+        if (d == null) {
+            ctx.error("Export", "No heatmap yet: it fills after the first task of a method with masks.");
+            return;
+        }
+        export.svg(() -> SvgWriter.heatmap(d), "mask_similarity");
+    }
+
+    @FXML
+    private void exportHeatmapCsv() {
+        HeatmapData d = ctx.run.heatmapProperty().get();
+        if (d == null) {
+            ctx.error("Export", "No heatmap yet.");
+            return;
+        }
+        export.text(ReportExporter.heatmapCsv(d), "mask_similarity", "csv", "CSV table");
+    }
+
+    @FXML
+    private void exportMatrixCsv() {
+        export.csv(matrixTable, "accuracy_matrix");
+    }
+
+    @FXML
+    private void exportTransferCsv() {
+        export.csv(transferTable, "transfer");
+    }
+
+    @FXML
+    private void exportRhoCsv() {
+        export.csv(rhoTable, "sampling_rates");
+    }
+
+    @FXML
+    private void exportTimingCsv() {
+        export.csv(timingTable, "timing");
+    }
+
+    /** Lets the main window switch to a view (tests and screenshots too). */
+    public void select(int index) {
+        viewTabs.getSelectionModel().select(index);
+    }
+}

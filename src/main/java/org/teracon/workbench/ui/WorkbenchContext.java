@@ -1,0 +1,132 @@
+package org.teracon.workbench.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.teracon.workbench.data.Dataset;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.ui.engine.Background;
+import org.teracon.workbench.ui.engine.WorkbenchEngine;
+import org.teracon.workbench.ui.vm.DatasetViewModel;
+import org.teracon.workbench.ui.vm.ExperimentFormViewModel;
+import org.teracon.workbench.ui.vm.HistoryViewModel;
+import org.teracon.workbench.ui.vm.RunViewModel;
+import org.teracon.workbench.ui.vm.StatusViewModel;
+import org.teracon.workbench.ui.vm.TaskOrderViewModel;
+
+/**
+ * The window's state: every view model and how they feed each other. Controllers receive this and
+ * only bind controls to it, so the whole workflow can be driven without a window.
+ */
+public final class WorkbenchContext {
+    private final WorkbenchEngine engine;
+    private final Path runsRoot;
+    private Dialogs dialogs;
+    public final DatasetViewModel dataset;
+    public final TaskOrderViewModel taskOrder = new TaskOrderViewModel();
+    public final ExperimentFormViewModel form = new ExperimentFormViewModel();
+    public final RunViewModel run;
+    public final HistoryViewModel history;
+    public final StatusViewModel status = new StatusViewModel();
+    /** An experiment loaded before its dataset: its task order is applied once the dataset is open. */
+    private ExperimentConfig pendingExperiment;
+
+    public WorkbenchContext(WorkbenchEngine engine, Path runsRoot, Dialogs dialogs) {
+        this.engine = Objects.requireNonNull(engine);
+        this.runsRoot = runsRoot;
+        this.dialogs = dialogs;
+        this.dataset = new DatasetViewModel(engine);
+        this.run = new RunViewModel(engine);
+        this.history = new HistoryViewModel(engine);
+
+        dataset.datasetProperty().addListener((o, was, d) -> datasetOpened(d));
+        dataset.errorProperty().addListener((o, was, e) -> reportError("Cannot open dataset", e));
+        run.errorProperty().addListener((o, was, e) -> reportError("Run failed", e));
+        run.statusProperty().addListener((o, was, s) -> status.info(s));
+        history.messageProperty().addListener((o, was, m) -> {
+            if (m.startsWith("Cannot")) reportError("Run history", m);
+        });
+        run.setOnFinished(r -> history.refresh());
+    }
+
+    private void datasetOpened(Dataset d) {
+        if (d == null) return;
+        taskOrder.setDataset(d);
+        status.clearError();
+        status.info("Opened " + dataset.summaryProperty().get());
+        if (pendingExperiment != null) {
+            taskOrder.apply(pendingExperiment.taskOrder(), pendingExperiment.noisyTask());
+            pendingExperiment = null;
+        }
+    }
+
+    private void reportError(String title, String message) {
+        if (message == null || message.isBlank()) return;
+        status.error(message);
+        if (dialogs != null) dialogs.showError(title, message);
+    }
+
+    /** Starts the slow engine queries (method list, backend probe) off the FX thread. */
+    public void startup(Path initialDataset) {
+        Background.submit(engine::methodNames, form::setMethods, t -> reportError("Methods", Background.describe(t)));
+        Background.submit(engine::backend, run.backendProperty()::set, t -> run.backendProperty().set("backend unavailable: " + Background.describe(t)));
+        history.refresh();
+        if (initialDataset != null && Files.isDirectory(initialDataset)) dataset.open(initialDataset);
+    }
+
+    /** Fills the form from an experiment and, when it names another dataset folder, opens that. */
+    public void loadExperiment(ExperimentConfig cfg) {
+        form.load(cfg);
+        Path current = dataset.folderProperty().get();
+        Path wanted = cfg.dataset() == null || cfg.dataset().isBlank() ? null : Path.of(cfg.dataset());
+        if (wanted != null && (current == null || !sameFolder(current, wanted)) && Files.isDirectory(wanted)) {
+            pendingExperiment = cfg;
+            dataset.open(wanted);
+        } else {
+            taskOrder.apply(cfg.taskOrder(), cfg.noisyTask());
+        }
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** The experiment as the window currently describes it; IllegalArgumentException with a user message if not runnable. */
+    public ExperimentConfig currentExperiment() {
+        Path folder = dataset.folderProperty().get();
+        if (folder == null || dataset.getDataset() == null) throw new IllegalArgumentException("Open a dataset first (Ctrl+O).");
+        return form.toConfig(folder.toString(), taskOrder.taskOrder(), taskOrder.noisyTask());
+    }
+
+    public WorkbenchEngine engine() {
+        return engine;
+    }
+
+    public Path runsRoot() {
+        return runsRoot;
+    }
+
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    public void setDialogs(Dialogs d) {
+        dialogs = d;
+    }
+
+    private Runnable showRunViews = () -> {
+    };
+
+    /** Set by the main window: brings the run views to the front (after reopening a run). */
+    public void setShowRunViews(Runnable r) {
+        showRunViews = r;
+    }
+
+    public void showRunViews() {
+        showRunViews.run();
+    }
+
+    public void error(String title, String message) {
+        reportError(title, message);
+    }
+}

@@ -1,0 +1,77 @@
+package org.teracon.workbench.ui.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.ui.engine.Background;
+import org.teracon.workbench.ui.engine.RunEntry;
+import org.teracon.workbench.ui.engine.WorkbenchEngine;
+
+/** The runs/ folder: list, reopen and compare stored runs. All disk access runs in background Tasks. */
+public final class HistoryViewModel {
+    private final WorkbenchEngine engine;
+    private final ObservableList<RunEntry> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunResult> compared = FXCollections.observableArrayList();
+    private final ObservableList<CompareRow> compareRows = FXCollections.observableArrayList();
+    private final ObjectProperty<Comparison.Measure> measure = new SimpleObjectProperty<>(Comparison.Measure.LAST);
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public HistoryViewModel(WorkbenchEngine engine) {
+        this.engine = engine;
+        measure.addListener((o, was, now) -> recompute());
+    }
+
+    public void refresh() {
+        Background.submit(engine::listRuns, list -> {
+            runs.setAll(list);
+            message.set(list.isEmpty() ? "No runs yet in the runs folder." : list.size() + " runs");
+        }, t -> message.set("Cannot list runs: " + Background.describe(t)));
+    }
+
+    /** Loads a run and hands it, with its loss curves, to {@code show} on the FX thread. */
+    public void open(RunEntry entry, BiConsumer<RunResult, List<LossHistory>> show) {
+        Background.submit(() -> new Loaded(engine.loadRun(entry.dir()), LossCsv.read(entry.dir())),
+                l -> show.accept(l.result(), l.losses().stream().map(LossCsv.Curve::toHistory).toList()),
+                t -> message.set("Cannot open " + entry.runId() + ": " + Background.describe(t)));
+    }
+
+    private record Loaded(RunResult result, List<LossCsv.Curve> losses) {
+    }
+
+    public void compare(List<RunEntry> entries) {
+        if (entries.size() < 2) {
+            message.set("Select two or more runs to compare (Ctrl+click).");
+            return;
+        }
+        List<RunEntry> chosen = List.copyOf(entries);
+        Background.submit(() -> {
+            List<RunResult> loaded = new ArrayList<>();
+            for (RunEntry e : chosen) loaded.add(engine.loadRun(e.dir()));
+            return loaded;
+        }, this::showComparison, t -> message.set("Cannot compare: " + Background.describe(t)));
+    }
+
+    /** Shows a comparison of already loaded results (FX thread). */
+    public void showComparison(List<RunResult> results) {
+        compared.setAll(results);
+        recompute();
+        message.set("Comparing " + results.size() + " runs; differences are against " + results.get(0).runId());
+    }
+
+    private void recompute() {
+        compareRows.setAll(compared.isEmpty() ? List.of() : Comparison.of(compared, measure.get()));
+    }
+
+    public ObservableList<RunEntry> runs() { return runs; }
+    public ObservableList<RunResult> compared() { return compared; }
+    public ObservableList<CompareRow> compareRows() { return compareRows; }
+    public ObjectProperty<Comparison.Measure> measureProperty() { return measure; }
+    public StringProperty messageProperty() { return message; }
+}
