@@ -61,6 +61,10 @@ public final class DatasetFolder {
         try {
             Files.createDirectories(parent);
             Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
+            // Temp directories are owner-only; a dataset folder should be as readable as any other.
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             try {
                 writeInto(ds, tmp);
                 replace(tmp, target);
