@@ -13,6 +13,7 @@ public final class Methods {
 
     static {
 
+        FACTORIES.put("teracon", c -> new org.teracon.workbench.method.teracon.Teracon(c.backbone(), c.teracon()));
         FACTORIES.put("sinmo", c -> SingleModelMethod.sinMo(c.backbone()));
         FACTORIES.put("sinmoall", c -> SingleModelMethod.sinMoAll(c.backbone()));
         FACTORIES.put("finesmax", c -> SingleModelMethod.fineSmax(c.backbone()));

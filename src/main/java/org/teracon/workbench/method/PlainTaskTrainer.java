@@ -47,6 +47,7 @@ public final class PlainTaskTrainer {
         SDVariable targets = sd.placeHolder(TARGETS, DataType.FLOAT, -1, task.outputSize());
         SDVariable logits = net.trainingLogits(v, x, task.kind(), task.stage(), hooks.create(v, s));
         TaskHead.softTargetCrossEntropy(sd, logits, targets).rename(LOSS);
+        sd.setLossVariables(LOSS);
         GraphStep step = new GraphStep(sd, net.params(), trainable, trainEmbedding,
                 new AdamOptimizer(env.training().learningRateFor(task.stage())), editor);
         TaskData.UserLabels rows = trainingRows(task);

@@ -37,4 +37,18 @@ class ExperimentRunnerTest {
         assertTrue(events.get(events.size() - 1) instanceof RunEvent.RunEnded);
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.BatchProgress));
     }
+
+    @Test
+    void teraconRunsEndToEndWithMasksAndRates(@TempDir Path dir) throws Exception {
+        List<RunEvent> events = new ArrayList<>();
+        long t0 = System.nanoTime();
+        RunResult r = new ExperimentRunner().run(tiny("teracon"), dir.resolve("run"), events::add, new CancellationToken());
+        System.out.println("teracon tiny run seconds " + (System.nanoTime() - t0) / 1e9);
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
+        System.out.println(Files.readString(dir.resolve("run/accuracy_matrix.csv")));
+        System.out.println(Files.readString(dir.resolve("run/mask_similarity.csv")).lines().filter(l -> l.startsWith("mean")).toList());
+        System.out.println(r.samplingRates());
+        assertTrue(Files.exists(dir.resolve("run/mask_similarity.csv")));
+        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.MaskSnapshot));
+    }
 }
