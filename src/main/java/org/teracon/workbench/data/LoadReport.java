@@ -1,5 +1,7 @@
 package org.teracon.workbench.data;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +12,14 @@ import java.util.Map;
 public record LoadReport(Map<String, Integer> counts, List<String> warnings) {
 
     public LoadReport {
-        counts = Map.copyOf(counts);
+        // Insertion order is kept so that reports print in the order the loader found things.
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         warnings = List.copyOf(warnings);
+    }
+
+    /** The count for a key, 0 when absent. */
+    public int count(String key) {
+        return counts.getOrDefault(key, 0);
     }
 
     public static LoadReport empty() {

@@ -1,0 +1,35 @@
+package org.teracon.workbench.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.teracon.workbench.method.ContinualMethod;
+import org.teracon.workbench.method.SingleModelMethod;
+
+/** Every method the engine offers, by the name used in experiment.json, the CLI and the GUI. */
+public final class Methods {
+    private static final Map<String, Function<ExperimentConfig, ContinualMethod>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+
+        FACTORIES.put("teracon", c -> new org.teracon.workbench.method.teracon.Teracon(c.backbone(), c.teracon()));
+        FACTORIES.put("sinmo", c -> SingleModelMethod.sinMo(c.backbone()));
+        FACTORIES.put("sinmoall", c -> SingleModelMethod.sinMoAll(c.backbone()));
+        FACTORIES.put("finesmax", c -> SingleModelMethod.fineSmax(c.backbone()));
+        FACTORIES.put("fineall", c -> SingleModelMethod.fineAll(c.backbone()));
+    }
+
+    private Methods() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    public static ContinualMethod create(ExperimentConfig config) {
+        var f = FACTORIES.get(config.method().toLowerCase(java.util.Locale.ROOT));
+        if (f == null) throw new IllegalArgumentException("unknown method '" + config.method() + "'; known: " + names());
+        return f.apply(config);
+    }
+}

@@ -1,0 +1,123 @@
+package org.teracon.workbench.experiment;
+
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The files of one run folder, each written atomically (temp file + rename) so a crash or a cancel
+ * leaves the previous complete version in place.
+ */
+public final class RunFolder {
+    public static final String EXPERIMENT = "experiment.json";
+    public static final String LOSS = "loss.csv";
+    public static final String MATRIX = "accuracy_matrix.csv";
+    public static final String TRANSFER = "transfer.csv";
+    public static final String MASKS = "mask_similarity.csv";
+    public static final String RESULTS = "results.json";
+
+    /** One optimiser step's loss terms. */
+    public record LossRow(int stage, String task, int epoch, int step, double total, double classLoss, double kr) {
+    }
+
+    private final Path dir;
+
+    public RunFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public void writeExperiment(ExperimentConfig config) {
+        ExperimentFiles.write(config, dir.resolve(EXPERIMENT));
+    }
+
+    public void writeResults(RunResult result) {
+        AtomicFiles.writeString(dir.resolve(RESULTS), Json.write(result));
+    }
+
+    public void writeLoss(List<LossRow> rows) {
+        Table t = Table.create("loss",
+                IntColumn.create("stage", rows.stream().mapToInt(LossRow::stage).toArray()),
+                StringColumn.create("task", rows.stream().map(LossRow::task).toList()),
+                IntColumn.create("epoch", rows.stream().mapToInt(LossRow::epoch).toArray()),
+                IntColumn.create("step", rows.stream().mapToInt(LossRow::step).toArray()),
+                DoubleColumn.create("total", rows.stream().mapToDouble(LossRow::total).toArray()),
+                DoubleColumn.create("class", rows.stream().mapToDouble(LossRow::classLoss).toArray()),
+                DoubleColumn.create("kr", rows.stream().mapToDouble(LossRow::kr).toArray()));
+        write(LOSS, t);
+    }
+
+    public void writeMatrix(AccuracyMatrix m) {
+        write(MATRIX, matrixTable(m));
+    }
+
+    public static Table matrixTable(AccuracyMatrix m) {
+        Table t = Table.create("accuracy_matrix");
+        t.addColumns(StringColumn.create("after_task", m.tasks()));
+        for (int i = 0; i < m.size(); i++) {
+            double[] col = new double[m.size()];
+            for (int j = 0; j < m.size(); j++) col[j] = m.get(j, i);
+            t.addColumns(DoubleColumn.create(m.tasks().get(i) + " (" + m.metrics().get(i) + ")", col));
+        }
+        return t;
+    }
+
+    public void writeTransfer(List<TransferScores.Row> rows) {
+        write(TRANSFER, transferTable(rows));
+    }
+
+    public static Table transferTable(List<TransferScores.Row> rows) {
+        return Table.create("transfer",
+                StringColumn.create("task", rows.stream().map(TransferScores.Row::task).toList()),
+                StringColumn.create("metric", rows.stream().map(TransferScores.Row::metric).toList()),
+                DoubleColumn.create("R(Ti,Ti)", rows.stream().mapToDouble(TransferScores.Row::learned).toArray()),
+                DoubleColumn.create("R(TM,Ti)", rows.stream().mapToDouble(TransferScores.Row::last).toArray()),
+                DoubleColumn.create("BWT", rows.stream().mapToDouble(TransferScores.Row::bwt).toArray()),
+                DoubleColumn.create("single_task_R", rows.stream().mapToDouble(TransferScores.Row::reference).toArray()),
+                DoubleColumn.create("FWT", rows.stream().mapToDouble(TransferScores.Row::fwt).toArray()));
+    }
+
+    public void writeMasks(MaskSimilarityTable s) {
+        List<String> layer = new ArrayList<>();
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        List<Double> cos = new ArrayList<>();
+        int n = s.tasks().size();
+        for (int k = 0; k <= s.perLayer().length; k++) {
+            double[][] m = k < s.perLayer().length ? s.perLayer()[k] : s.averaged();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    layer.add(k < s.perLayer().length ? String.valueOf(k) : "mean");
+                    a.add(s.tasks().get(i));
+                    b.add(s.tasks().get(j));
+                    cos.add(m[i][j]);
+                }
+            }
+        }
+        write(MASKS, Table.create("mask_similarity", StringColumn.create("layer", layer), StringColumn.create("task_a", a),
+                StringColumn.create("task_b", b), DoubleColumn.create("cosine", cos.stream().mapToDouble(Double::doubleValue).toArray())));
+    }
+
+    public void write(String file, Table table) {
+        AtomicFiles.writeString(dir.resolve(file), csv(table));
+    }
+
+    public static String csv(Table table) {
+        StringWriter w = new StringWriter();
+        table.write().csv(w);
+        return w.toString();
+    }
+
+    static Map<String, Double> orEmpty(Map<String, Double> m) {
+        return m == null ? Map.of() : m;
+    }
+}
