@@ -16,7 +16,7 @@ import java.util.Map;
  * terms), which keeps this working if the engine adds columns.
  */
 public final class LossCsv {
-    private static final List<String> KEY_COLUMNS = List.of("stage", "task", "epoch", "batch", "batches", "run", "run_id", "time", "seconds");
+    private static final List<String> KEY_COLUMNS = List.of("stage", "task", "epoch", "step", "batch", "batches", "run", "run_id", "time", "seconds");
 
     /** One task's curve: x = epochs done (fractional), one y list per loss term. */
     public record Curve(String task, List<Double> xs, Map<String, List<Double>> ys) {
@@ -49,7 +49,7 @@ public final class LossCsv {
         int stageCol = header.indexOf("stage");
         int taskCol = header.indexOf("task");
         int epochCol = header.indexOf("epoch");
-        int batchCol = header.indexOf("batch");
+        int batchCol = header.indexOf("step") >= 0 ? header.indexOf("step") : header.indexOf("batch");
         int batchesCol = header.indexOf("batches");
         List<Integer> termCols = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) if (!KEY_COLUMNS.contains(header.get(i))) termCols.add(i);
@@ -62,7 +62,7 @@ public final class LossCsv {
             String[] f = line.split(",", -1);
             rows.add(f);
             String key = key(f, stageCol, taskCol);
-            if (batchCol >= 0) batchesPerEpoch.merge(key, parseInt(f, batchCol) + 1, Math::max);
+            if (batchCol >= 0) batchesPerEpoch.merge(key, parseInt(f, batchCol), Math::max);
         }
         int row = 0;
         for (String[] f : rows) {
@@ -72,7 +72,8 @@ public final class LossCsv {
             double x;
             if (batchCol >= 0) {
                 int batches = batchesCol >= 0 ? parseInt(f, batchesCol) : batchesPerEpoch.get(key);
-                x = epoch + (parseInt(f, batchCol) + 1.0) / Math.max(1, batches);
+                // Epochs and steps are counted from 1 (RunFolder.LossRow).
+                x = (epoch - 1) + (double) parseInt(f, batchCol) / Math.max(1, batches);
             } else {
                 x = row;
             }

@@ -170,7 +170,8 @@ public final class RunViewModel {
             taskProgress.set(0);
         } else if (e instanceof RunEvent.BatchProgress b) {
             double epochsPlanned = config.get() == null ? 1 : config.get().training().epochsFor(b.stage());
-            double done = b.epoch() + (b.batch() + 1.0) / Math.max(1, b.batches());
+            // The engine counts epochs and batches from 1.
+            double done = (b.epoch() - 1) + (double) b.batch() / Math.max(1, b.batches());
             lossFor(b.stage(), null).add(done, b.losses());
             taskProgress.set(Math.min(1, done / Math.max(1, epochsPlanned)));
             overallProgress.set(Math.max(0, Math.min(1, b.overallFraction())));
