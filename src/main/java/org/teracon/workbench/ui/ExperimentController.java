@@ -52,7 +52,8 @@ public final class ExperimentController {
                 javafx.beans.binding.Bindings.size(order.items()).subtract(1))));
         SpinnerValueFactory.IntegerSpinnerValueFactory pos = new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 99, 2);
         noisyPosition.setValueFactory(pos);
-        pos.maxProperty().bind(javafx.beans.binding.Bindings.size(order.items()).add(1));
+        // The factory rewrites max itself when min changes, so it cannot be bound: follow the list instead.
+        order.items().addListener((javafx.collections.ListChangeListener<TaskOrderItem>) ch -> pos.setMax(Math.max(2, order.items().size() + 1)));
         noisyPosition.setId("noisyPosition");
         pos.valueProperty().addListener((o, was, now) -> {
             if (now != null) order.noisyPositionProperty().set(now);

@@ -3,10 +3,9 @@ package org.teracon.workbench.ui;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
+import javafx.geometry.Bounds;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -18,7 +17,6 @@ import org.teracon.workbench.ui.vm.TaskOrderViewModel;
  * decides what may move (T1 may not), the cell only translates gestures into {@code move(from, to)}.
  */
 final class TaskOrderCell extends ListCell<TaskOrderItem> {
-    private static final String DRAG_PREFIX = "teracon-task-index:";
     private final TaskOrderViewModel vm;
     private final CheckBox include = new CheckBox();
     private final Label name = new Label();
@@ -34,40 +32,45 @@ final class TaskOrderCell extends ListCell<TaskOrderItem> {
         name.getStyleClass().add("task-name");
         box = new HBox(8, include, name, spacer, detail);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        setOnDragDetected(e -> {
+        // Reordering inside one list needs no system drag-and-drop (clipboard, drag image): a
+        // press-drag-release gesture is enough, works the same on every platform and headless.
+        setOnMouseDragged(e -> {
             if (isEmpty() || !vm.canMove(getIndex())) return;
-            Dragboard db = startDragAndDrop(TransferMode.MOVE);
-            ClipboardContent c = new ClipboardContent();
-            c.putString(DRAG_PREFIX + getIndex());
-            db.setContent(c);
+            dragging = true;
+            setCursor(Cursor.MOVE);
+            highlight(cellAt(e.getSceneX(), e.getSceneY()));
             e.consume();
         });
-        setOnDragOver(e -> {
-            if (draggedIndex(e) >= 0) e.acceptTransferModes(TransferMode.MOVE);
-            e.consume();
-        });
-        setOnDragEntered(e -> {
-            if (draggedIndex(e) >= 0 && !getStyleClass().contains("drop-target")) getStyleClass().add("drop-target");
-        });
-        setOnDragExited(e -> getStyleClass().remove("drop-target"));
-        setOnDragDropped(e -> {
-            int from = draggedIndex(e);
-            int to = isEmpty() ? getListView().getItems().size() - 1 : getIndex();
-            boolean moved = from >= 0 && vm.move(from, to);
-            if (moved) getListView().getSelectionModel().select(getListView().getItems().indexOf(vm.items().get(Math.max(1, Math.min(to, vm.items().size() - 1)))));
-            e.setDropCompleted(moved);
+        setOnMouseReleased(e -> {
+            if (!dragging) return;
+            dragging = false;
+            setCursor(Cursor.DEFAULT);
+            highlight(null);
+            TaskOrderCell target = cellAt(e.getSceneX(), e.getSceneY());
+            int to = target == null ? getListView().getItems().size() - 1 : target.getIndex();
+            TaskOrderItem item = getItem();
+            if (vm.move(getIndex(), to)) getListView().getSelectionModel().select(item);
             e.consume();
         });
     }
 
-    private static int draggedIndex(DragEvent e) {
-        Dragboard db = e.getDragboard();
-        if (!db.hasString() || !db.getString().startsWith(DRAG_PREFIX)) return -1;
-        try {
-            return Integer.parseInt(db.getString().substring(DRAG_PREFIX.length()));
-        } catch (NumberFormatException ex) {
-            return -1;
+    private boolean dragging;
+
+    private TaskOrderCell cellAt(double sceneX, double sceneY) {
+        TaskOrderCell best = null;
+        for (Node n : getListView().lookupAll(".list-cell")) {
+            if (n instanceof TaskOrderCell c && !c.isEmpty() && c.isVisible()) {
+                Bounds b = c.localToScene(c.getBoundsInLocal());
+                if (b.contains(sceneX, sceneY)) return c;
+                if (sceneY > b.getMaxY() && (best == null || c.getIndex() > best.getIndex())) best = c;
+            }
         }
+        return best;
+    }
+
+    private void highlight(TaskOrderCell target) {
+        for (Node n : getListView().lookupAll(".list-cell")) n.getStyleClass().remove("drop-target");
+        if (target != null && target != this) target.getStyleClass().add("drop-target");
     }
 
     @Override

@@ -48,6 +48,15 @@ class UiMainFlowTest {
         WorkbenchWindow.show(stage, ctx, WorkbenchWindow.SAMPLE_DATASET);
     }
 
+    /** Service state may only be read on the FX thread. */
+    private boolean running() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> ctx.run.isRunning()).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void awaitDataset() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ctx.dataset.getDataset() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -83,15 +92,19 @@ class UiMainFlowTest {
         ListView<TaskOrderItem> list = robot.lookup("#taskOrderList").queryAs(ListView.class);
         String first = list.getItems().get(0).name();
         String third = list.getItems().get(2).name();
-        robot.drag(robot.lookup(".list-cell").nth(2).queryAs(javafx.scene.Node.class)).dropTo(robot.lookup(".list-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.drag(cell(robot, 2)).dropTo(cell(robot, 1));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(third, list.getItems().get(1).name(), "dragged task moved up to position 2");
         assertEquals(first, list.getItems().get(0).name());
 
-        robot.drag(robot.lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class)).dropTo(robot.lookup(".list-cell").nth(3).queryAs(javafx.scene.Node.class));
+        robot.drag(cell(robot, 0)).dropTo(cell(robot, 3));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(first, list.getItems().get(0).name(), "T1 cannot be dragged");
         assertEquals(third, ctx.taskOrder.taskOrder().get(1));
+    }
+
+    private static javafx.scene.Node cell(FxRobot robot, int index) {
+        return robot.lookup("#taskOrderList .list-cell").match((javafx.scene.control.ListCell<?> c) -> c.getIndex() == index).query();
     }
 
     @Test
@@ -136,7 +149,7 @@ class UiMainFlowTest {
         tinyConfig(robot, 1);
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> ctx.run.lastStatusProperty().get() == RunStatus.COMPLETED
-                && !ctx.run.isRunning());
+                && !running());
         WaitForAsyncUtils.waitForFxEvents();
         int tasks = ctx.run.tasks().size();
         assertEquals(tasks, ctx.run.matrixRows().size(), "one accuracy row per task");
@@ -153,16 +166,14 @@ class UiMainFlowTest {
 
         // Export the loss chart and the heatmap through the window's buttons.
         dialogs.answers.add(exports);
-        robot.clickOn("PNG…");
+        robot.clickOn("#lossPngButton");
         dialogs.answers.add(exports);
-        robot.clickOn("SVG…");
+        robot.clickOn("#lossSvgButton");
         robot.clickOn("Mask similarity");
         dialogs.answers.add(exports);
-        robot.lookup("PNG…").queryAll().stream().filter(javafx.scene.Node::isVisible).reduce((a, b) -> b)
-                .ifPresent(n -> robot.interact(() -> ((Button) n).fire()));
+        robot.clickOn("#heatmapPngButton");
         dialogs.answers.add(exports);
-        robot.lookup("SVG…").queryAll().stream().filter(javafx.scene.Node::isVisible).reduce((a, b) -> b)
-                .ifPresent(n -> robot.interact(() -> ((Button) n).fire()));
+        robot.clickOn("#heatmapSvgButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             try (var s = Files.list(exports)) {
                 return s.count() >= 4;
@@ -195,9 +206,9 @@ class UiMainFlowTest {
         tinyConfig(robot, 50);
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ctx.run.overallProgressProperty().get() > 0);
-        assertTrue(ctx.run.isRunning());
+        assertTrue(running());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !ctx.run.isRunning());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !running());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(RunStatus.CANCELLED, ctx.run.lastStatusProperty().get());
         assertTrue(robot.lookup("#statusLabel").queryAs(Label.class).getText().toLowerCase().contains("cancel"));
