@@ -26,6 +26,7 @@ public final class HistoryController {
     @FXML private Label historyMessage;
     @FXML private ComboBox<Comparison.Measure> measureBox;
     @FXML private TableView<CompareRow> compareTable;
+    @FXML private Label compareLegend;
 
     public HistoryController(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -44,6 +45,8 @@ public final class HistoryController {
                 Tables.text("Dataset", r -> r.dataset() == null ? "" : java.nio.file.Path.of(r.dataset()).getFileName() + ""),
                 Tables.text("Started", RunEntry::startedAt)));
         runTable.setItems(vm.runs());
+        Tables.fitColumns(runTable);
+        Tables.fitColumns(compareTable);
         runTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         var selected = runTable.getSelectionModel().getSelectedItems();
         openButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(1)
@@ -62,13 +65,17 @@ public final class HistoryController {
 
     private void rebuildCompareColumns(List<RunResult> runs) {
         compareTable.getColumns().setAll(List.of(Tables.text("Task", CompareRow::task), Tables.text("Metric", CompareRow::metric)));
+        // Run ids are long: the header says "method #k", the legend below the table maps k to the run.
+        StringBuilder legend = new StringBuilder();
+        for (int i = 0; i < runs.size(); i++) legend.append(i == 0 ? "" : "   ").append("#").append(i + 1).append(" = ").append(runs.get(i).runId());
+        compareLegend.setText(legend.toString());
         for (int i = 0; i < runs.size(); i++) {
             int k = i;
             RunResult r = runs.get(i);
-            TableColumn<CompareRow, String> value = Tables.text(r.config().method() + " · " + r.runId(), row -> Fmt.num(row.values().get(k)));
+            TableColumn<CompareRow, String> value = Tables.text(r.config().method() + " #" + (i + 1), row -> Fmt.num(row.values().get(k)));
             compareTable.getColumns().add(value);
             if (i > 0) {
-                TableColumn<CompareRow, String> diff = Tables.text("Δ vs " + runs.get(0).config().method(),
+                TableColumn<CompareRow, String> diff = Tables.text("Δ #" + (i + 1) + " − #1",
                         row -> Double.isNaN(row.differences().get(k - 1)) ? "" : String.format(java.util.Locale.ROOT, "%+.4f", row.differences().get(k - 1)));
                 diff.getStyleClass().add("diff-column");
                 compareTable.getColumns().add(diff);

@@ -91,6 +91,7 @@ public final class RunController {
                 Tables.text("Task seconds", r -> Fmt.num(r.stageSeconds())),
                 Tables.text("Last validation score", r -> Fmt.num(r.lastValidation()))));
         timingTable.setItems(vm.timingRows());
+        for (TableView<?> t : java.util.List.of(transferTable, timingTable)) Tables.fitColumns(t);
         for (TableView<?> t : java.util.List.of(matrixTable, transferTable, rhoTable, timingTable)) {
             t.setPlaceholder(new Label("Fills in as the run evaluates each task."));
         }

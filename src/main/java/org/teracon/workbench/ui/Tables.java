@@ -22,6 +22,12 @@ final class Tables {
         return c;
     }
 
+    /** Columns share the table's width instead of truncating headers. */
+    @SuppressWarnings("deprecation")
+    static void fitColumns(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+    }
+
     static <R> TableColumn<R, Number> number(String title, Function<R, Number> value) {
         TableColumn<R, Number> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));

@@ -94,7 +94,7 @@ public final class SvgWriter {
                 b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s vs %s: %s</title></rect>%n",
                         x, y, cell - 1, cell - 1, fill, esc(d.labels().get(r)), esc(d.labels().get(c)), fmt(v)));
                 if (cell >= 30 && !Double.isNaN(v)) {
-                    b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" fill=\"%s\">%.2f</text>%n",
+                    b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" fill=\"%s\">%.3f</text>%n",
                             x + cell / 2, y + cell / 2 + 4, ColorScale.hex(ColorScale.textOn(f)), v));
                 }
             }

@@ -111,7 +111,7 @@ public final class HeatmapView extends Region {
                 if (cell >= 30 && !Double.isNaN(v)) {
                     g.setFill(ColorScale.textOn(f));
                     g.setTextAlign(TextAlignment.CENTER);
-                    g.fillText(String.format(java.util.Locale.ROOT, "%.2f", v), x + cell / 2, y + cell / 2);
+                    g.fillText(String.format(java.util.Locale.ROOT, "%.3f", v), x + cell / 2, y + cell / 2);
                 }
             }
         }

@@ -11,9 +11,17 @@ public record HeatmapData(String title, List<String> labels, double[][] values, 
         values = Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
     }
 
-    /** Cosine similarity of non-negative masks lies in [0, 1]; a fixed scale keeps layers comparable. */
+    /**
+     * Cosine similarity of non-negative masks lies in [0, 1], but after short training the values often
+     * differ only in the second or third decimal: the scale runs from the smallest value (rounded down
+     * to 0.05) to 1, so such differences stay visible; the legend shows the range used.
+     */
     public static HeatmapData cosine(String title, List<String> labels, double[][] values) {
-        return new HeatmapData(title, labels, values, 0, 1);
+        double lo = 1;
+        for (double[] row : values) for (double v : row) if (Double.isFinite(v)) lo = Math.min(lo, v);
+        lo = Math.max(0, Math.floor(lo * 20 - 1e-9) / 20);
+        if (lo >= 1) lo = 0.95;
+        return new HeatmapData(title, labels, values, lo, 1);
     }
 
     public int size() {
