@@ -17,6 +17,12 @@ public final class Main {
             args = new String[] {"--help"}; // until the GUI lands
 
         }
-        System.exit(new CommandLine(new WorkbenchCommand()).execute(args));
+        CommandLine cli = new CommandLine(new WorkbenchCommand());
+        // Bad input (a config value out of range, a malformed dataset line) is the user's to fix: say what, not a stack trace.
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("error: " + ex.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
     }
 }
