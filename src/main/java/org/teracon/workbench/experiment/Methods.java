@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.SingleModelMethod;
+import org.teracon.workbench.method.baseline.ConureMethod;
 
 /** Every method the engine offers, by the name used in experiment.json, the CLI and the GUI. */
 public final class Methods {
@@ -17,6 +18,8 @@ public final class Methods {
         FACTORIES.put("sinmoall", c -> SingleModelMethod.sinMoAll(c.backbone()));
         FACTORIES.put("finesmax", c -> SingleModelMethod.fineSmax(c.backbone()));
         FACTORIES.put("fineall", c -> SingleModelMethod.fineAll(c.backbone()));
+        // methodParams keys and defaults: conure.keep 0.3, conure.retrainEpochs 1
+        FACTORIES.put("conure", c -> ConureMethod.fromParams(c.backbone(), c.methodParams()));
     }
 
     private Methods() {
