@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.SingleModelMethod;
 import org.teracon.workbench.method.baseline.ConureMethod;
+import org.teracon.workbench.method.baseline.PeterRecMethod;
 
 /** Every method the engine offers, by the name used in experiment.json, the CLI and the GUI. */
 public final class Methods {
@@ -20,6 +21,8 @@ public final class Methods {
         FACTORIES.put("fineall", c -> SingleModelMethod.fineAll(c.backbone()));
         // methodParams keys and defaults: conure.keep 0.3, conure.retrainEpochs 1
         FACTORIES.put("conure", c -> ConureMethod.fromParams(c.backbone(), c.methodParams()));
+        // peterrec.reduction 4 (patch bottleneck C -> C/4 -> C)
+        FACTORIES.put("peterrec", c -> PeterRecMethod.fromParams(c.backbone(), c.methodParams()));
     }
 
     private Methods() {

@@ -36,4 +36,10 @@ class BaselineRunsTest {
         assertEquals(r.matrix().get(0, 0), r.matrix().get(2, 0), 0.0, "CONURE's BWT on T1 is zero");
         assertEquals(r.matrix().get(1, 1), r.matrix().get(2, 1), 0.0);
     }
+
+    @Test
+    void peterRecKeepsTaskOneScoreExactly(@TempDir Path dir) {
+        RunResult r = run(tiny("peterrec", Map.of()), dir);
+        assertEquals(r.matrix().get(0, 0), r.matrix().get(2, 0), 0.0, "the frozen T1 model serves T1");
+    }
 }
