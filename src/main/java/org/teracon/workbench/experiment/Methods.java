@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.SingleModelMethod;
 import org.teracon.workbench.method.baseline.ConureMethod;
+import org.teracon.workbench.method.baseline.HatMethod;
 import org.teracon.workbench.method.baseline.PeterRecMethod;
 
 /** Every method the engine offers, by the name used in experiment.json, the CLI and the GUI. */
@@ -23,6 +24,8 @@ public final class Methods {
         FACTORIES.put("conure", c -> ConureMethod.fromParams(c.backbone(), c.methodParams()));
         // peterrec.reduction 4 (patch bottleneck C -> C/4 -> C)
         FACTORIES.put("peterrec", c -> PeterRecMethod.fromParams(c.backbone(), c.methodParams()));
+        // hat.sMax 400, hat.lambda 0.75
+        FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
     }
 
     private Methods() {
