@@ -9,6 +9,7 @@ import org.teracon.workbench.method.SingleModelMethod;
 import org.teracon.workbench.method.baseline.ConureMethod;
 import org.teracon.workbench.method.baseline.HatMethod;
 import org.teracon.workbench.method.baseline.PeterRecMethod;
+import org.teracon.workbench.method.baseline.PiggybackMethod;
 
 /** Every method the engine offers, by the name used in experiment.json, the CLI and the GUI. */
 public final class Methods {
@@ -26,6 +27,8 @@ public final class Methods {
         FACTORIES.put("peterrec", c -> PeterRecMethod.fromParams(c.backbone(), c.methodParams()));
         // hat.sMax 400, hat.lambda 0.75
         FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
+        // piggyback.threshold 0.005, piggyback.init 0.01 (initial mask score: every weight starts kept)
+        FACTORIES.put("piggyback", c -> PiggybackMethod.fromParams(c.backbone(), c.methodParams()));
     }
 
     private Methods() {

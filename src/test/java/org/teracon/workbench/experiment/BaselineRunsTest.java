@@ -48,4 +48,10 @@ class BaselineRunsTest {
         RunResult r = run(tiny("hat", Map.of("hat.sMax", 100.0)), dir);
         assertNotNull(r.maskSimilarity(), "HAT's gates feed the mask-similarity table");
     }
+
+    @Test
+    void piggybackKeepsTaskOneScoreExactly(@TempDir Path dir) {
+        RunResult r = run(tiny("piggyback", Map.of()), dir);
+        assertEquals(r.matrix().get(0, 0), r.matrix().get(2, 0), 0.0, "the frozen T1 model serves T1");
+    }
 }

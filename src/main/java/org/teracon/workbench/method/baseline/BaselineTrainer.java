@@ -86,6 +86,7 @@ final class BaselineTrainer {
         SDVariable total = classLoss.add(0.0); // a separate variable, so "loss" and "classLoss" can both be named
         for (SDVariable term : extra.values()) total = total.add(term);
         total.rename(LOSS);
+        sd.setLossVariables(LOSS); // explicit: a hook may leave a variable unused, which defeats inference
         List<String> outputs = new java.util.ArrayList<>(List.of(LOSS, CLASS_LOSS));
         extra.values().forEach(t -> outputs.add(t.name()));
         GraphStep step = new GraphStep(sd, net.params(), spec.trainable, spec.trainEmbedding,
