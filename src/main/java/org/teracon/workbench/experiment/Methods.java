@@ -8,6 +8,7 @@ import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.SingleModelMethod;
 import org.teracon.workbench.method.baseline.ConureMethod;
 import org.teracon.workbench.method.baseline.HatMethod;
+import org.teracon.workbench.method.baseline.MtlMethod;
 import org.teracon.workbench.method.baseline.PeterRecMethod;
 import org.teracon.workbench.method.baseline.PiggybackMethod;
 
@@ -29,6 +30,7 @@ public final class Methods {
         FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
         // piggyback.threshold 0.005, piggyback.init 0.01 (initial mask score: every weight starts kept)
         FACTORIES.put("piggyback", c -> PiggybackMethod.fromParams(c.backbone(), c.methodParams()));
+        FACTORIES.put("mtl", c -> new MtlMethod(c.backbone()));
     }
 
     private Methods() {

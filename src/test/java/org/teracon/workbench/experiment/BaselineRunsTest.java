@@ -54,4 +54,15 @@ class BaselineRunsTest {
         RunResult r = run(tiny("piggyback", Map.of()), dir);
         assertEquals(r.matrix().get(0, 0), r.matrix().get(2, 0), 0.0, "the frozen T1 model serves T1");
     }
+
+    @Test
+    void mtlRunsAndServesTaskOneWithTheOriginalModel(@TempDir Path dir) {
+        RunResult r = run(tiny("mtl", Map.of()), dir);
+        assertEquals(r.matrix().get(0, 0), r.matrix().get(2, 0), 0.0);
+    }
+
+    @Test
+    void everyBaselineIsRegistered() {
+        assertTrue(Methods.names().containsAll(List.of("conure", "peterrec", "hat", "piggyback", "mtl")));
+    }
 }
