@@ -147,7 +147,7 @@ public final class ConureMethod implements ContinualMethod {
     }
 
     @Override
-    public INDArray predict(int stage, int[] users) {
+    public INDArray predict(int stage, int[][] sequences) {
         TaskData task = tasks.get(stage);
         PredictionGraph g = graphs.computeIfAbsent(stage, s -> new PredictionGraph(net, task, (v, sh) -> new LayerHooks() {
             @Override
@@ -155,7 +155,7 @@ public final class ConureMethod implements ContinualMethod {
                 return weight.mul(v.sd().constant(ownershipMask(TcnBackbone.convWeight(block, conv), s)));
             }
         }, 1));
-        return g.predict(task.sequencesOf(users));
+        return g.predict(sequences);
     }
 
     Network network() {

@@ -212,10 +212,10 @@ public final class HatMethod implements ContinualMethod {
     }
 
     @Override
-    public INDArray predict(int stage, int[] users) {
+    public INDArray predict(int stage, int[][] sequences) {
         TaskData task = tasks.get(stage);
         PredictionGraph g = graphs.computeIfAbsent(stage, st -> new PredictionGraph(net, task, (v, s) -> hooks(v, s, st), sMax));
-        return g.predict(task.sequencesOf(users));
+        return g.predict(sequences);
     }
 
     Network network() {

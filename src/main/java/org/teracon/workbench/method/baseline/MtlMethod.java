@@ -67,10 +67,10 @@ public final class MtlMethod implements ContinualMethod {
     }
 
     @Override
-    public INDArray predict(int stage, int[] users) {
+    public INDArray predict(int stage, int[][] sequences) {
         TaskData task = tasks.get(stage);
         PredictionGraph g = graphs.computeIfAbsent(stage, s -> new PredictionGraph(networks.get(s), task, (v, sh) -> LayerHooks.NONE, 1));
-        return g.predict(task.sequencesOf(users));
+        return g.predict(sequences);
     }
 
     /** T1's logits from the copy trained for {@code stage} (its T1 head after joint training). */

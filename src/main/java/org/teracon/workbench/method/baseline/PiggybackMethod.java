@@ -127,10 +127,10 @@ public final class PiggybackMethod implements ContinualMethod {
     }
 
     @Override
-    public INDArray predict(int stage, int[] users) {
+    public INDArray predict(int stage, int[][] sequences) {
         TaskData task = tasks.get(stage);
         PredictionGraph g = graphs.computeIfAbsent(stage, s -> new PredictionGraph(net, task, (v, sh) -> hooks(v, s), 1));
-        return g.predict(task.sequencesOf(users));
+        return g.predict(sequences);
     }
 
     Network network() {

@@ -41,7 +41,7 @@ class MtlMethodTest {
         assertEquals(losses.get(0).get("class") + losses.get(0).get("kr"), total, 1e-4, "the loss is L_Tk + L_T1");
 
         int[] users = Fixture.testUsers(tasks.get(0));
-        double original = mrr(m.predict(0, users), tasks.get(0), users);
+        double original = mrr(m.predict(0, tasks.get(0).sequencesOf(users)), tasks.get(0), users);
         double copy = mrr(m.predictFirstTaskWith(1, users), tasks.get(0), users);
         assertTrue(original > 0.02, "T1 learned something: " + original);
         assertTrue(copy > 0.5 * original, "the copy still recommends: " + copy + " vs " + original);
