@@ -1,2 +1,28 @@
 package org.teracon.workbench;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import org.teracon.workbench.cli.WorkbenchCommand;
+import picocli.CommandLine;
+
+/**
+ * One jar, two faces: with a subcommand it is the headless CLI; without arguments it opens the
+ * JavaFX workbench. This class does not extend Application so the shaded jar starts without a
+ * JavaFX module path.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            args = new String[] {"--help"}; // until the GUI lands
+
+        }
+        CommandLine cli = new CommandLine(new WorkbenchCommand());
+        // Bad input (a config value out of range, a malformed dataset line) is the user's to fix: say what, not a stack trace.
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("error: " + ex.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+}

@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.SingleModelMethod;
+import org.teracon.workbench.method.baseline.ConureMethod;
+import org.teracon.workbench.method.baseline.HatMethod;
+import org.teracon.workbench.method.baseline.MtlMethod;
+import org.teracon.workbench.method.baseline.PeterRecMethod;
+import org.teracon.workbench.method.baseline.PiggybackMethod;
 
 /** Every method the engine offers, by the name used in experiment.json, the CLI and the GUI. */
 public final class Methods {
@@ -18,6 +23,15 @@ public final class Methods {
         FACTORIES.put("sinmoall", c -> SingleModelMethod.sinMoAll(c.backbone()));
         FACTORIES.put("finesmax", c -> SingleModelMethod.fineSmax(c.backbone()));
         FACTORIES.put("fineall", c -> SingleModelMethod.fineAll(c.backbone()));
+        // methodParams keys and defaults: conure.keep 0.3, conure.retrainEpochs 1
+        FACTORIES.put("conure", c -> ConureMethod.fromParams(c.backbone(), c.methodParams()));
+        // peterrec.reduction 4 (patch bottleneck C -> C/4 -> C)
+        FACTORIES.put("peterrec", c -> PeterRecMethod.fromParams(c.backbone(), c.methodParams()));
+        // hat.sMax 400, hat.lambda 0.75
+        FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
+        // piggyback.threshold 0.005, piggyback.init 0.01 (initial mask score: every weight starts kept)
+        FACTORIES.put("piggyback", c -> PiggybackMethod.fromParams(c.backbone(), c.methodParams()));
+        FACTORIES.put("mtl", c -> new MtlMethod(c.backbone()));
     }
 
     private Methods() {

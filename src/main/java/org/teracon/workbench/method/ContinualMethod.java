@@ -17,8 +17,11 @@ public interface ContinualMethod {
      */
     void learn(List<TaskData> tasks, MethodEnvironment env);
 
-    /** Prediction logits [users, outputs] of the task learned at {@code stage}. */
-    INDArray predict(int stage, int[] users);
+    /**
+     * Prediction logits [rows, outputs] of the task learned at {@code stage} for the given (left-padded)
+     * sequences: for next-item, the scores of the item after the sequence without its last item.
+     */
+    INDArray predict(int stage, int[][] sequences);
 
     /** Each learned task's masks [layer][channel] at evaluation sharpness; empty for methods without masks. */
     default Map<String, float[][]> masks() {

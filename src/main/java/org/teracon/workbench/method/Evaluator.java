@@ -2,7 +2,6 @@ package org.teracon.workbench.method;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,33 +9,35 @@ import org.teracon.workbench.data.TaskKind;
 import org.teracon.workbench.model.RankingMetrics;
 
 /**
- * Scores a learned task on a set of its instances with full ranking: next-item ranks the held-out last
- * item of each user's sequence over all items (padding excluded); other tasks rank each instance's
- * label over all the task's classes. Every instance counts (no batch is dropped).
+ * Scores a learned task on a set of its instances with full ranking. Label tasks rank each instance's
+ * label over all the task's classes. Next-item ranks, over all items (padding excluded), each of the
+ * last {@link #NEXT_ITEM_POSITIONS} items of a held-out user's sequence given the items before it:
+ * with ML-100K's 141 test users a last-item-only MRR@5 moved by ±0.01 between evaluations of the same
+ * model family, too noisy to see forgetting. Every instance counts (no batch is dropped).
  */
 public final class Evaluator {
+    public static final int NEXT_ITEM_POSITIONS = 5;
+
     private Evaluator() {
     }
 
+    /** One ranking query: the sequence the model reads and the class it should rank first. */
+    private record Query(int[] sequence, int label) {
+    }
+
     public static Map<String, Double> evaluate(ContinualMethod method, TaskData task, int[] instances, int batchSize) {
-        int[] users = Arrays.stream(instances).map(i -> task.task().users()[i]).distinct().toArray();
-        Map<Integer, Integer> rowOf = new HashMap<>();
-        List<float[]> scores = new ArrayList<>();
-        for (int from = 0; from < users.length; from += batchSize) {
-            int[] chunk = Arrays.copyOfRange(users, from, Math.min(users.length, from + batchSize));
-            INDArray logits = method.predict(task.stage(), chunk);
-            for (int r = 0; r < chunk.length; r++) {
-                rowOf.put(chunk[r], scores.size());
-                scores.add(logits.getRow(r).dup().data().asFloat());
-            }
-        }
-        int[] ranks = new int[instances.length];
+        List<Query> queries = task.kind() == TaskKind.NEXT_ITEM ? nextItemQueries(task, instances) : labelQueries(task, instances);
+        int[] ranks = new int[queries.size()];
         boolean nextItem = task.kind() == TaskKind.NEXT_ITEM;
-        int l = task.sequenceLength();
-        for (int n = 0; n < instances.length; n++) {
-            int user = task.task().users()[instances[n]];
-            int label = nextItem ? task.sequences()[user][l - 1] : task.task().labels()[instances[n]];
-            ranks[n] = RankingMetrics.rank(scores.get(rowOf.get(user)), label, nextItem ? 1 : 0);
+        for (int from = 0; from < queries.size(); from += batchSize) {
+            List<Query> chunk = queries.subList(from, Math.min(queries.size(), from + batchSize));
+            INDArray logits = method.predict(task.stage(), chunk.stream().map(Query::sequence).toArray(int[][]::new));
+            float[] all = logits.dup('c').data().asFloat();
+            int cols = (int) logits.columns();
+            for (int r = 0; r < chunk.size(); r++) {
+                float[] row = Arrays.copyOfRange(all, r * cols, (r + 1) * cols);
+                ranks[from + r] = RankingMetrics.rank(row, chunk.get(r).label(), nextItem ? 1 : 0);
+            }
         }
         return RankingMetrics.summarize(ranks);
     }
@@ -44,5 +45,30 @@ public final class Evaluator {
     public static double primary(ContinualMethod method, TaskData task, int[] instances, int batchSize) {
         if (instances.length == 0) return Double.NaN;
         return evaluate(method, task, instances, batchSize).get(task.primaryMetric());
+    }
+
+    private static List<Query> labelQueries(TaskData task, int[] instances) {
+        List<Query> q = new ArrayList<>();
+        for (int i : instances) q.add(new Query(task.sequences()[task.task().users()[i]], task.task().labels()[i]));
+        return q;
+    }
+
+    /**
+     * For shift d, the sequence without its last d items, left-padded back to length L: its last item
+     * is the target and the items before it are what the model reads (causal convolutions).
+     */
+    private static List<Query> nextItemQueries(TaskData task, int[] instances) {
+        List<Query> q = new ArrayList<>();
+        int l = task.sequenceLength();
+        for (int i : instances) {
+            int[] seq = task.sequences()[task.task().users()[i]];
+            for (int d = 0; d < NEXT_ITEM_POSITIONS && l - 2 - d >= 0; d++) {
+                if (seq[l - 1 - d] == 0 || seq[l - 2 - d] == 0) break; // needs a target and at least one item before it
+                int[] shifted = new int[l];
+                System.arraycopy(seq, 0, shifted, d, l - d);
+                q.add(new Query(shifted, seq[l - 1 - d]));
+            }
+        }
+        return q;
     }
 }

@@ -79,10 +79,10 @@ public final class SingleModelMethod implements ContinualMethod {
     }
 
     @Override
-    public INDArray predict(int stage, int[] users) {
+    public INDArray predict(int stage, int[][] sequences) {
         TaskData task = tasks.get(stage);
         PredictionGraph g = graphs.computeIfAbsent(stage, s -> new PredictionGraph(networks.get(s), task, (v, sh) -> LayerHooks.NONE, 1));
-        return g.predict(task.sequencesOf(users));
+        return g.predict(sequences);
     }
 
     /** The network that serves {@code stage} (tests check what each baseline froze). */

@@ -108,12 +108,12 @@ public final class Teracon implements ContinualMethod {
     }
 
     @Override
-    public INDArray predict(int stage, int[] users) {
+    public INDArray predict(int stage, int[][] sequences) {
         TaskData task = learned.get(stage);
         PredictionGraph g = graphs.computeIfAbsent(stage, t -> new PredictionGraph(net, task,
                 (v, s) -> TaskMasks.hooks(v, s, t, learned.size(), settings.relationAware(), backbone.channels()),
                 settings.sMax()));
-        return g.predict(task.sequencesOf(users));
+        return g.predict(sequences);
     }
 
     @Override
@@ -157,7 +157,8 @@ public final class Teracon implements ContinualMethod {
             for (int j = 0; j < stage; j++) {
                 List<INDArray> parts = new ArrayList<>();
                 for (int from = 0; from < users.length; from += t.evalBatchSize) {
-                    parts.add(t.predict(j, java.util.Arrays.copyOfRange(users, from, Math.min(users.length, from + t.evalBatchSize))));
+                    int[] chunk = java.util.Arrays.copyOfRange(users, from, Math.min(users.length, from + t.evalBatchSize));
+                    parts.add(t.predict(j, t.learned.get(j).sequencesOf(chunk)));
                 }
                 logits.put(j, Nd4j.vstack(parts.toArray(new INDArray[0])));
                 masks.put(j, byName.get(t.learned.get(j).name()));

@@ -1,0 +1,39 @@
+package org.teracon.workbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.teracon.workbench.experiment.CancellationToken;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.ExperimentRunner;
+import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.experiment.SinMoReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Train one method over the task sequence and write the run folder "
+                + "(experiment.json, loss.csv, accuracy_matrix.csv, transfer.csv, mask_similarity.csv, results.json).")
+public class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "run folder to write")
+    Path out;
+
+    @Option(names = "--no-fwt-reference", description = "skip the SinMo reference run that FWT needs")
+    boolean noReference;
+
+    @Override
+    public Integer call() {
+        ExperimentConfig config = options.build();
+        CancellationToken cancel = new CancellationToken();
+        Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
+        ExperimentRunner runner = noReference ? new ExperimentRunner()
+                : new ExperimentRunner(new SinMoReference(out.toAbsolutePath().getParent().resolve(".sinmo-reference")));
+        RunResult r = runner.run(config, out, new ConsoleProgress(System.out, ""), cancel);
+        Tables.print(System.out, r);
+        return r.status() == RunStatus.COMPLETED ? 0 : 1;
+    }
+}

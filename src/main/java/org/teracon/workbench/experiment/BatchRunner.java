@@ -1,0 +1,48 @@
+package org.teracon.workbench.experiment;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.teracon.workbench.data.Dataset;
+import org.teracon.workbench.data.DatasetLoader;
+
+/**
+ * Runs several labelled experiments one after another into {@code outDir/<label>}, sharing one SinMo
+ * reference cache for FWT. Stops at the first cancelled run; a failed run is kept and reported.
+ */
+public final class BatchRunner {
+
+    public record LabelledConfig(String label, ExperimentConfig config) {
+    }
+
+    /** Progress of a batch: which run of how many, and that run's own events. */
+    public interface Listener {
+        void runStarting(int index, int total, String label);
+
+        void onEvent(String label, RunEvent event);
+    }
+
+    private BatchRunner() {
+    }
+
+    public static Map<String, RunResult> run(List<LabelledConfig> configs, Path outDir, Listener listener, CancellationToken cancel) {
+        Map<String, RunResult> results = new LinkedHashMap<>();
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
+        SinMoReference reference = new SinMoReference(outDir.resolve(".sinmo-reference"));
+        for (int i = 0; i < configs.size(); i++) {
+            LabelledConfig lc = configs.get(i);
+            if (cancel.isCancelled()) break;
+            listener.runStarting(i, configs.size(), lc.label());
+            Dataset ds = datasets.computeIfAbsent(lc.config().dataset(), d -> DatasetLoader.load(Path.of(d)));
+            RunResult r = new ExperimentRunner(reference).run(lc.config(), ds, outDir.resolve(safe(lc.label())), e -> listener.onEvent(lc.label(), e), cancel);
+            results.put(lc.label(), r);
+            if (r.status() == RunStatus.CANCELLED) break;
+        }
+        return results;
+    }
+
+    static String safe(String label) {
+        return label.replaceAll("[^A-Za-z0-9._-]+", "_");
+    }
+}

@@ -1,0 +1,108 @@
+package org.teracon.workbench.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.teracon.workbench.data.Dataset;
+import org.teracon.workbench.data.Task;
+import org.teracon.workbench.data.TaskKind;
+import org.teracon.workbench.method.TrainingConfig;
+
+/**
+ * Speed and memory of real training steps, reported against the same machine's plain matrix-multiply
+ * peak measured in the same process, so the ratio means something across machines.
+ */
+public final class Benchmark {
+
+    public record Result(String backend, double matmulGflops, List<Map<String, Object>> phases, long peakOffHeapBytes,
+                         long peakPhysicalBytes, long heapUsedBytes) {
+    }
+
+    private Benchmark() {
+    }
+
+    /** GFLOP/s of an n×n float matrix product, best of {@code reps}. */
+    public static double matmulGflops(int n, int reps) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        a.mmul(b); // warm-up
+        double best = 0;
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            a.mmul(b).getDouble(0);
+            double s = (System.nanoTime() - t0) / 1e9;
+            best = Math.max(best, 2.0 * n * n * n / s / 1e9);
+        }
+        return best;
+    }
+
+    /**
+     * Forward FLOPs per training row of a stage: the convolutions over all positions plus the head
+     * (every position for next-item, the last one otherwise); backward ≈ 2× forward.
+     */
+    public static double trainingFlopsPerRow(ExperimentConfig c, int sequenceLength, TaskKind kind, int outputs) {
+        int ch = c.backbone().channels();
+        double conv = 2.0 * sequenceLength * ch * ch * c.backbone().kernelSize() * c.backbone().maskedLayers();
+        double head = 2.0 * ch * outputs * (kind == TaskKind.NEXT_ITEM ? sequenceLength : 1);
+        return 3 * (conv + head);
+    }
+
+    public static Result run(ExperimentConfig base, Dataset dataset, List<String> methods, Path scratch) {
+        double peak = matmulGflops(1024, 5);
+        List<Map<String, Object>> phases = new ArrayList<>();
+        long maxPhysical = 0;
+        long maxOffHeap = 0;
+        for (String method : methods) {
+            ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(1, 1, 1,
+                    base.training().batchSizeFirst(), base.training().batchSize(), base.training().learningRateFirst(),
+                    base.training().learningRate(), base.training().evalBatchSize()));
+            List<Task> tasks = TaskOrder.resolve(dataset, cfg);
+            Map<Integer, long[]> stepTimes = new LinkedHashMap<>(); // stage -> {count, nanos}
+            long[] last = {System.nanoTime()};
+            long[] mem = {0, 0};
+            RunResult r = new ExperimentRunner().run(cfg, dataset, scratch.resolve(method), e -> {
+                if (e instanceof RunEvent.TaskStarted) last[0] = System.nanoTime();
+                if (e instanceof RunEvent.BatchProgress bp) {
+                    long now = System.nanoTime();
+                    if (bp.batch() > 1) { // the first batch of a stage includes graph building
+                        long[] t = stepTimes.computeIfAbsent(bp.stage(), s -> new long[2]);
+                        t[0]++;
+                        t[1] += now - last[0];
+                    }
+                    last[0] = now;
+                    mem[0] = Math.max(mem[0], Pointer.physicalBytes());
+                    mem[1] = Math.max(mem[1], Pointer.totalBytes());
+                }
+                if (e instanceof RunEvent.EpochFinished || e instanceof RunEvent.TaskEvaluated) last[0] = System.nanoTime();
+            }, new CancellationToken());
+            if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException(method + " benchmark run failed: " + r.message());
+            maxPhysical = Math.max(maxPhysical, mem[0]);
+            maxOffHeap = Math.max(maxOffHeap, mem[1]);
+            stepTimes.forEach((stage, t) -> {
+                Task task = tasks.get(stage);
+                int batch = cfg.training().batchSizeFor(stage);
+                int outputs = task.kind() == TaskKind.NEXT_ITEM ? dataset.vocabularySize() : task.numClasses();
+                double stepsPerSecond = t[0] / (t[1] / 1e9);
+                double flops = trainingFlopsPerRow(cfg, dataset.sequenceLength(), task.kind(), outputs) * batch;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("method", method);
+                row.put("stage", stage + 1);
+                row.put("task", task.name());
+                row.put("batch", batch);
+                row.put("steps", t[0]);
+                row.put("steps_per_s", stepsPerSecond);
+                row.put("useful_gflops", flops * stepsPerSecond / 1e9);
+                row.put("ratio_to_matmul_peak", flops * stepsPerSecond / 1e9 / peak);
+                phases.add(row);
+            });
+        }
+        Runtime rt = Runtime.getRuntime();
+        return new Result(Backend.describe(), peak, phases, maxOffHeap, maxPhysical, rt.totalMemory() - rt.freeMemory());
+    }
+}

@@ -1,0 +1,53 @@
+package org.teracon.workbench.experiment;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.teracon.workbench.data.Dataset;
+import org.teracon.workbench.data.Task;
+import org.teracon.workbench.method.teracon.TeraconSettings;
+
+/**
+ * FWT's single-task reference R̄: a SinMo run (a fresh model per task) on the same data, order, split
+ * seed, backbone and schedule. Kept as an ordinary run folder under {@code cacheRoot}, keyed by a hash
+ * of what SinMo depends on, so runs that share a setting train it once.
+ */
+public final class SinMoReference implements SingleTaskReference {
+    private final Path cacheRoot;
+
+    public SinMoReference(Path cacheRoot) {
+        this.cacheRoot = cacheRoot;
+    }
+
+    @Override
+    public double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, CancellationToken cancel) {
+        ExperimentConfig sinmo = config.withMethod("sinmo").withTeracon(TeraconSettings.defaults()).withMethodParams(Map.of());
+        Path dir = cacheRoot.resolve(hash(Json.write(sinmo)));
+        RunResult r = null;
+        if (Files.exists(dir.resolve(RunFolder.RESULTS))) {
+            r = Json.read(dir.resolve(RunFolder.RESULTS), RunResult.class);
+        }
+        if (r == null || r.status() != RunStatus.COMPLETED) {
+            r = new ExperimentRunner().run(sinmo, dataset, dir, e -> { }, cancel);
+        }
+        if (r.status() == RunStatus.CANCELLED) throw new org.teracon.workbench.method.TrainingMonitor.CancelledException();
+        if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException("SinMo reference run failed: " + r.message());
+        double[] ref = new double[r.matrix().size()];
+        for (int i = 0; i < ref.length; i++) ref[i] = r.matrix().get(i, i);
+        return ref;
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.teracon.workbench.method.baseline;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.model.ParameterStore;
+import org.teracon.workbench.model.TcnBackbone;
+
+class ConureMethodTest {
+
+    @Test
+    void taskOneWeightsAndPredictionsStayBitIdenticalWhileLaterTasksTakeFreeWeights() {
+        List<TaskData> tasks = Fixture.tasks("next_item", "taste_group", "side_group");
+        ConureMethod m = ConureMethod.fromParams(Fixture.BACKBONE, Map.of());
+        var env = Fixture.env(1);
+        m.learn(tasks.subList(0, 1), env);
+
+        String w = TcnBackbone.convWeight(0, 1);
+        int[] owner0 = m.owner(w);
+        long owned0 = Arrays.stream(owner0).filter(o -> o == 0).count();
+        assertEquals(0.3, owned0 / (double) owner0.length, 0.01, "T1 keeps 30% of each layer");
+        float[] w0 = Fixture.values(m.network().params(), w);
+        for (int i = 0; i < owner0.length; i++) if (owner0[i] == ConureMethod.FREE) assertEquals(0f, w0[i], "pruned weights are zeroed");
+        ParameterStore afterT1 = m.network().params().copy();
+        int[] users = Fixture.testUsers(tasks.get(0));
+        float[] logitsT1 = Fixture.values(m.predict(0, tasks.get(0).sequencesOf(users)));
+
+        Fixture.learnUpTo(m, tasks, 1, 2, env);
+
+        int[] owner = m.owner(w);
+        long owned1 = Arrays.stream(owner).filter(o -> o == 1).count();
+        assertEquals(0.3 * (owner.length - owned0), owned1, 1.0, "T2 keeps 30% of what T1 left free");
+        for (String name : afterT1.names()) {
+            if (name.startsWith("head1") || name.startsWith("head2")) continue;
+            float[] before = Fixture.values(afterT1, name);
+            float[] after = Fixture.values(m.network().params(), name);
+            int[] o = name.endsWith(".W") && name.startsWith("block") ? m.owner(name) : null;
+            for (int i = 0; i < before.length; i++) {
+                if (o != null && o[i] != 0) continue;
+                assertEquals(Float.floatToRawIntBits(before[i]), Float.floatToRawIntBits(after[i]), name + "[" + i + "] moved");
+            }
+        }
+        float[] w2 = Fixture.values(m.network().params(), w);
+        boolean laterTrained = false;
+        for (int i = 0; i < owner.length; i++) if (owner[i] == 1 && w2[i] != 0f) laterTrained = true;
+        assertTrue(laterTrained, "T2 must have trained weights of its own");
+        assertArrayEquals(logitsT1, Fixture.values(m.predict(0, tasks.get(0).sequencesOf(users))), 0f, "T1 predictions must not change (BWT = 0)");
+    }
+}
