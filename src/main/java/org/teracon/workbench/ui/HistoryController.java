@@ -46,7 +46,6 @@ public final class HistoryController {
                 Tables.text("Started", RunEntry::startedAt)));
         runTable.setItems(vm.runs());
         Tables.fitColumns(runTable);
-        Tables.fitColumns(compareTable);
         runTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         var selected = runTable.getSelectionModel().getSelectedItems();
         openButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(1)
@@ -64,7 +63,9 @@ public final class HistoryController {
     }
 
     private void rebuildCompareColumns(List<RunResult> runs) {
-        compareTable.getColumns().setAll(List.of(Tables.text("Task", CompareRow::task), Tables.text("Metric", CompareRow::metric)));
+        TableColumn<CompareRow, String> task = Tables.text("Task", CompareRow::task);
+        task.setPrefWidth(160);
+        compareTable.getColumns().setAll(List.of(task, Tables.text("Metric", CompareRow::metric)));
         // Run ids are long: the header says "method #k", the legend below the table maps k to the run.
         StringBuilder legend = new StringBuilder();
         for (int i = 0; i < runs.size(); i++) legend.append(i == 0 ? "" : "   ").append("#").append(i + 1).append(" = ").append(runs.get(i).runId());
@@ -73,11 +74,13 @@ public final class HistoryController {
             int k = i;
             RunResult r = runs.get(i);
             TableColumn<CompareRow, String> value = Tables.text(r.config().method() + " #" + (i + 1), row -> Fmt.num(row.values().get(k)));
+            value.setPrefWidth(130);
             compareTable.getColumns().add(value);
             if (i > 0) {
                 TableColumn<CompareRow, String> diff = Tables.text("Δ #" + (i + 1) + " − #1",
                         row -> Double.isNaN(row.differences().get(k - 1)) ? "" : String.format(java.util.Locale.ROOT, "%+.4f", row.differences().get(k - 1)));
                 diff.getStyleClass().add("diff-column");
+                diff.setPrefWidth(110);
                 compareTable.getColumns().add(diff);
             }
         }

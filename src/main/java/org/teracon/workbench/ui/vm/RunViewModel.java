@@ -135,6 +135,8 @@ public final class RunViewModel {
         cancelling.set(false);
         if (r != null) {
             show(r);
+            // The engine reports its own failures as a result, not an exception: surface them the same way.
+            if (r.status() == RunStatus.FAILED) error.set("Run failed: " + r.message());
             onFinished.accept(r);
         }
     }
