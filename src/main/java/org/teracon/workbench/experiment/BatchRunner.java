@@ -30,13 +30,17 @@ public final class BatchRunner {
         Map<String, RunResult> results = new LinkedHashMap<>();
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         SinMoReference reference = new SinMoReference(outDir.resolve(".sinmo-reference"));
-        for (int i = 0; i < configs.size(); i++) {
-            LabelledConfig lc = configs.get(i);
+        // SinMo first: its run doubles as the FWT reference of the others
+        List<LabelledConfig> ordered = new java.util.ArrayList<>(configs);
+        ordered.sort(java.util.Comparator.comparing(c -> "sinmo".equalsIgnoreCase(c.config().method()) ? 0 : 1));
+        for (int i = 0; i < ordered.size(); i++) {
+            LabelledConfig lc = ordered.get(i);
             if (cancel.isCancelled()) break;
             listener.runStarting(i, configs.size(), lc.label());
             Dataset ds = datasets.computeIfAbsent(lc.config().dataset(), d -> DatasetLoader.load(Path.of(d)));
             RunResult r = new ExperimentRunner(reference).run(lc.config(), ds, outDir.resolve(safe(lc.label())), e -> listener.onEvent(lc.label(), e), cancel);
             results.put(lc.label(), r);
+            if ("sinmo".equalsIgnoreCase(lc.config().method())) reference.remember(lc.config(), r);
             if (r.status() == RunStatus.CANCELLED) break;
         }
         return results;

@@ -24,10 +24,22 @@ public final class SinMoReference implements SingleTaskReference {
         this.cacheRoot = cacheRoot;
     }
 
+    private Path cacheDir(ExperimentConfig config) {
+        ExperimentConfig sinmo = config.withMethod("sinmo").withTeracon(TeraconSettings.defaults()).withMethodParams(Map.of());
+        return cacheRoot.resolve(hash(Json.write(sinmo)));
+    }
+
+    /** Records a completed SinMo run as the reference of every config that differs from it only in method. */
+    public void remember(ExperimentConfig config, RunResult sinmoResult) {
+        if (sinmoResult.status() == RunStatus.COMPLETED) {
+            AtomicFiles.writeString(cacheDir(config).resolve(RunFolder.RESULTS), Json.write(sinmoResult));
+        }
+    }
+
     @Override
     public double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, CancellationToken cancel) {
         ExperimentConfig sinmo = config.withMethod("sinmo").withTeracon(TeraconSettings.defaults()).withMethodParams(Map.of());
-        Path dir = cacheRoot.resolve(hash(Json.write(sinmo)));
+        Path dir = cacheDir(config);
         RunResult r = null;
         if (Files.exists(dir.resolve(RunFolder.RESULTS))) {
             r = Json.read(dir.resolve(RunFolder.RESULTS), RunResult.class);
