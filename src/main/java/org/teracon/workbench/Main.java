@@ -14,8 +14,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            args = new String[] {"--help"}; // until the GUI lands
-
+            org.teracon.workbench.ui.WorkbenchApp.launchApp(args);
+            return;
         }
         CommandLine cli = new CommandLine(new WorkbenchCommand());
         // Bad input (a config value out of range, a malformed dataset line) is the user's to fix: say what, not a stack trace.
