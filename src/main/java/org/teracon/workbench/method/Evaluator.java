@@ -17,6 +17,8 @@ import org.teracon.workbench.model.RankingMetrics;
  */
 public final class Evaluator {
     public static final int NEXT_ITEM_POSITIONS = 5;
+    /** Validation only picks the epoch: more positions per user make that choice far less noisy. */
+    public static final int NEXT_ITEM_VALIDATION_POSITIONS = 20;
 
     private Evaluator() {
     }
@@ -26,7 +28,11 @@ public final class Evaluator {
     }
 
     public static Map<String, Double> evaluate(ContinualMethod method, TaskData task, int[] instances, int batchSize) {
-        List<Query> queries = task.kind() == TaskKind.NEXT_ITEM ? nextItemQueries(task, instances) : labelQueries(task, instances);
+        return evaluate(method, task, instances, batchSize, NEXT_ITEM_POSITIONS);
+    }
+
+    private static Map<String, Double> evaluate(ContinualMethod method, TaskData task, int[] instances, int batchSize, int positions) {
+        List<Query> queries = task.kind() == TaskKind.NEXT_ITEM ? nextItemQueries(task, instances, positions) : labelQueries(task, instances);
         int[] ranks = new int[queries.size()];
         boolean nextItem = task.kind() == TaskKind.NEXT_ITEM;
         for (int from = 0; from < queries.size(); from += batchSize) {
@@ -42,9 +48,10 @@ public final class Evaluator {
         return RankingMetrics.summarize(ranks);
     }
 
+    /** The validation score that early stopping follows. */
     public static double primary(ContinualMethod method, TaskData task, int[] instances, int batchSize) {
         if (instances.length == 0) return Double.NaN;
-        return evaluate(method, task, instances, batchSize).get(task.primaryMetric());
+        return evaluate(method, task, instances, batchSize, NEXT_ITEM_VALIDATION_POSITIONS).get(task.primaryMetric());
     }
 
     private static List<Query> labelQueries(TaskData task, int[] instances) {
@@ -57,12 +64,12 @@ public final class Evaluator {
      * For shift d, the sequence without its last d items, left-padded back to length L: its last item
      * is the target and the items before it are what the model reads (causal convolutions).
      */
-    private static List<Query> nextItemQueries(TaskData task, int[] instances) {
+    private static List<Query> nextItemQueries(TaskData task, int[] instances, int positions) {
         List<Query> q = new ArrayList<>();
         int l = task.sequenceLength();
         for (int i : instances) {
             int[] seq = task.sequences()[task.task().users()[i]];
-            for (int d = 0; d < NEXT_ITEM_POSITIONS && l - 2 - d >= 0; d++) {
+            for (int d = 0; d < positions && l - 2 - d >= 0; d++) {
                 if (seq[l - 1 - d] == 0 || seq[l - 2 - d] == 0) break; // needs a target and at least one item before it
                 int[] shifted = new int[l];
                 System.arraycopy(seq, 0, shifted, d, l - d);
