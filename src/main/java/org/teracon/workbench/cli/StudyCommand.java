@@ -50,7 +50,7 @@ public class StudyCommand implements Callable<Integer> {
         };
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        Map<String, RunResult> results = BatchRunner.run(runs, out, new BatchProgress(System.out), cancel);
+        Map<String, RunResult> results = BatchRunner.run(runs, out, new BatchProgress(System.out), cancel, false);
         ResultTable table = switch (k) {
             case ORDER -> Studies.orderTable(results);
             case NOISY -> Studies.noisyTable(results.get("without-noise"), results.get("with-noise"));

@@ -26,7 +26,14 @@ public final class BatchRunner {
     private BatchRunner() {
     }
 
+    /** With FWT references (a SinMo run shared by the batch), as the method comparison needs. */
     public static Map<String, RunResult> run(List<LabelledConfig> configs, Path outDir, Listener listener, CancellationToken cancel) {
+        return run(configs, outDir, listener, cancel, true);
+    }
+
+    /** @param withReference false for studies, whose tables need no FWT: saves one SinMo run per setting */
+    public static Map<String, RunResult> run(List<LabelledConfig> configs, Path outDir, Listener listener, CancellationToken cancel,
+                                             boolean withReference) {
         Map<String, RunResult> results = new LinkedHashMap<>();
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         SinMoReference reference = new SinMoReference(outDir.resolve(".sinmo-reference"));
@@ -38,7 +45,7 @@ public final class BatchRunner {
             if (cancel.isCancelled()) break;
             listener.runStarting(i, configs.size(), lc.label());
             Dataset ds = datasets.computeIfAbsent(lc.config().dataset(), d -> DatasetLoader.load(Path.of(d)));
-            RunResult r = new ExperimentRunner(reference).run(lc.config(), ds, outDir.resolve(safe(lc.label())), e -> listener.onEvent(lc.label(), e), cancel);
+            RunResult r = new ExperimentRunner(withReference ? reference : null).run(lc.config(), ds, outDir.resolve(safe(lc.label())), e -> listener.onEvent(lc.label(), e), cancel);
             results.put(lc.label(), r);
             if ("sinmo".equalsIgnoreCase(lc.config().method())) reference.remember(lc.config(), r);
             if (r.status() == RunStatus.CANCELLED) break;

@@ -49,7 +49,8 @@ public final class ExperimentRunner {
             List<Task> tasks = TaskOrder.resolve(dataset, config);
             List<TaskData> data = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
-                data.add(new TaskData(i, tasks.get(i), Splits.split(tasks.get(i), config.seed() + i), dataset.sequences(), dataset.vocabularySize()));
+                data.add(new TaskData(i, tasks.get(i), Splits.split(tasks.get(i), splitSeed(config.seed(), tasks.get(i).name())),
+                        dataset.sequences(), dataset.vocabularySize()));
             }
             state.begin(data);
             listener.onEvent(new RunEvent.RunStarted(runId, config, state.taskNames, Backend.describe()));
@@ -80,6 +81,11 @@ public final class ExperimentRunner {
         } catch (RuntimeException | OutOfMemoryError e) {
             return state.finish(RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Seeded by the task's name, not its position, so a task keeps its test set in every order. */
+    static long splitSeed(long seed, String taskName) {
+        return seed * 1_000_003L + taskName.hashCode();
     }
 
     public static String newRunId(ExperimentConfig config) {
