@@ -20,7 +20,7 @@ public final class SyntheticDatasetGenerator {
 
     static final double TASTE_WEIGHT = 2.0;
     static final double SIDE_WEIGHT = 1.5;
-    static final double TRANSITION_BONUS = 2.0;
+    static final double TRANSITION_BONUS = 4.0;
     /** Spread of a user's taste around its cluster centre, relative to the unit-length centre. */
     static final double TASTE_NOISE = 0.7;
 

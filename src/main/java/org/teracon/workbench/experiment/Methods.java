@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.SingleModelMethod;
+import org.teracon.workbench.method.teracon.SamplingMode;
+import org.teracon.workbench.method.teracon.TeraconSettings;
 import org.teracon.workbench.method.baseline.ConureMethod;
 import org.teracon.workbench.method.baseline.HatMethod;
 import org.teracon.workbench.method.baseline.MtlMethod;
@@ -19,6 +21,13 @@ public final class Methods {
     static {
 
         FACTORIES.put("teracon", c -> new org.teracon.workbench.method.teracon.Teracon(c.backbone(), c.teracon()));
+        // the paper's ablations as methods of their own, so one comparison table can hold them
+        FACTORIES.put("teracon-plain", c -> teracon(c, t -> new TeraconSettings(t.sMax(), t.annealS(), t.alpha(), t.c(), false,
+                t.knowledgeRetention(), t.sampling(), t.rhoMin(), t.rhoInitial())));
+        FACTORIES.put("teracon-nokr", c -> teracon(c, t -> new TeraconSettings(t.sMax(), t.annealS(), t.alpha(), t.c(), t.relationAware(),
+                false, t.sampling(), t.rhoMin(), t.rhoInitial())));
+        FACTORIES.put("teracon-rhomin", c -> teracon(c, t -> t.withSampling(SamplingMode.FIXED)));
+        FACTORIES.put("teracon-all", c -> teracon(c, t -> t.withSampling(SamplingMode.ALL)));
         FACTORIES.put("sinmo", c -> SingleModelMethod.sinMo(c.backbone()));
         FACTORIES.put("sinmoall", c -> SingleModelMethod.sinMoAll(c.backbone()));
         FACTORIES.put("finesmax", c -> SingleModelMethod.fineSmax(c.backbone()));
@@ -35,6 +44,10 @@ public final class Methods {
     }
 
     private Methods() {
+    }
+
+    private static ContinualMethod teracon(ExperimentConfig c, java.util.function.UnaryOperator<TeraconSettings> change) {
+        return new org.teracon.workbench.method.teracon.Teracon(c.backbone(), change.apply(c.teracon()));
     }
 
     public static List<String> names() {
