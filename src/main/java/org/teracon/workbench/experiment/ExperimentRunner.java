@@ -187,7 +187,7 @@ public final class ExperimentRunner {
             }
             masks = new MaskSimilarityTable(names, perLayer, mean);
             folder.writeMasks(masks);
-            listener.onEvent(new RunEvent.MaskSnapshot(stage, masks));
+            listener.onEvent(new RunEvent.MaskSnapshot(stage, masks, byTask));
         }
 
         void rates(Map<String, Double> rho) {

@@ -28,7 +28,8 @@ public sealed interface RunEvent {
     record TaskEvaluated(int stage, AccuracyMatrix matrix) implements RunEvent {
     }
 
-    record MaskSnapshot(int stage, MaskSimilarityTable similarity) implements RunEvent {
+    /** After a stage: every learned task's masks [layer][channel] at s_max and their similarities. */
+    record MaskSnapshot(int stage, MaskSimilarityTable similarity, Map<String, float[][]> masks) implements RunEvent {
     }
 
     record SamplingRates(int stage, int epoch, Map<String, Double> rhoByTask) implements RunEvent {
