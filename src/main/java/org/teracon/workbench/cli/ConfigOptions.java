@@ -1,8 +1,6 @@
 package org.teracon.workbench.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +104,4 @@ public class ConfigOptions {
         return cfg;
     }
 
-    static List<String> split(String csv) {
-        return new ArrayList<>(Arrays.asList(csv.split(",")));
-    }
 }

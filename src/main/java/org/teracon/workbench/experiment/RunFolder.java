@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -117,7 +116,4 @@ public final class RunFolder {
         return w.toString();
     }
 
-    static Map<String, Double> orEmpty(Map<String, Double> m) {
-        return m == null ? Map.of() : m;
-    }
 }

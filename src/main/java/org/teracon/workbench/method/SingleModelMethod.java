@@ -8,7 +8,6 @@ import org.teracon.workbench.model.BackboneConfig;
 import org.teracon.workbench.model.LayerHooks;
 import org.teracon.workbench.model.Network;
 import org.teracon.workbench.model.TaskHead;
-import org.teracon.workbench.model.TcnBackbone;
 
 /**
  * The mask-free baselines, which differ only in what a new task starts from and what it may change:
@@ -90,7 +89,4 @@ public final class SingleModelMethod implements ContinualMethod {
         return networks.get(stage);
     }
 
-    static boolean isBackbone(String param) {
-        return param.startsWith("block") || param.equals(TcnBackbone.EMBEDDING);
-    }
 }

@@ -1,6 +1,5 @@
 package org.teracon.workbench.method;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,7 +39,4 @@ public interface TrainingMonitor {
         }
     }
 
-    static List<String> lossTermNames() {
-        return List.of("total", "class", "kr");
-    }
 }

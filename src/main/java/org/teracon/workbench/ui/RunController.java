@@ -1,6 +1,5 @@
 package org.teracon.workbench.ui;
 
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
