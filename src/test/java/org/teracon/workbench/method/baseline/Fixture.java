@@ -16,7 +16,7 @@ import org.teracon.workbench.model.BackboneConfig;
 import org.teracon.workbench.model.ParameterStore;
 
 /** The bundled sample with a tiny backbone and schedule, split as the runner splits it. */
-final class Fixture {
+public final class Fixture {
     static final BackboneConfig BACKBONE = new BackboneConfig(8, 3, List.of(1));
     static final TrainingConfig TRAINING = new TrainingConfig(2, 2, 2, 32, 32, 3e-3, 3e-3, 256);
     private static Dataset dataset;
@@ -29,7 +29,7 @@ final class Fixture {
         return dataset;
     }
 
-    static List<TaskData> tasks(String... names) {
+    public static List<TaskData> tasks(String... names) {
         Dataset d = dataset();
         List<TaskData> out = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
@@ -39,12 +39,12 @@ final class Fixture {
         return out;
     }
 
-    static MethodEnvironment env(long seed) {
+    public static MethodEnvironment env(long seed) {
         return new MethodEnvironment(TRAINING, TrainingMonitor.NONE, new Random(seed));
     }
 
     /** Learns the stages up to and including {@code stage}, in order. */
-    static void learnUpTo(ContinualMethod m, List<TaskData> tasks, int fromStage, int toStage, MethodEnvironment env) {
+    public static void learnUpTo(ContinualMethod m, List<TaskData> tasks, int fromStage, int toStage, MethodEnvironment env) {
         for (int s = fromStage; s <= toStage; s++) m.learn(tasks.subList(0, s + 1), env);
     }
 
