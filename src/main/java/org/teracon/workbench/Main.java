@@ -17,6 +17,7 @@ public final class Main {
             org.teracon.workbench.ui.WorkbenchApp.launchApp(args);
             return;
         }
+        org.teracon.workbench.cli.WorkbenchCommand.quietNd4jOpLog();
         CommandLine cli = new CommandLine(new WorkbenchCommand());
         // Bad input (a config value out of range, a malformed dataset line) is the user's to fix: say what, not a stack trace.
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -7,4 +7,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, CompareCommand.class, StudyCommand.class, ImportMovieLensCommand.class,
                 GenerateSyntheticCommand.class, BenchmarkCommand.class})
 public class WorkbenchCommand {
+
+    /** Hides ND4J's per-op gradient-building printout from the console (see {@link OpLogFilter}). */
+    public static void quietNd4jOpLog() {
+        OpLogFilter.install();
+    }
 }
