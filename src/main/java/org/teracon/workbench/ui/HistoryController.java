@@ -49,7 +49,7 @@ public final class HistoryController {
         runTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         var selected = runTable.getSelectionModel().getSelectedItems();
         openButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(1)
-                .or(ctx.run.runningProperty()));
+                .or(ctx.busy));
         compareButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).lessThan(2));
         runTable.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) openRun();
