@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -40,25 +39,9 @@ class UiStudyTest {
         WorkbenchWindow.show(stage, ctx, WorkbenchWindow.SAMPLE_DATASET);
     }
 
-    /** 8 channels, one block, one epoch, tasks next_item + taste_group: each run takes seconds. */
-    static void tinyTwoTaskExperiment(FxRobot robot, WorkbenchContext ctx) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ctx.dataset.getDataset() != null && !ctx.form.methods().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            ctx.form.channels.setText("8");
-            ctx.form.dilations.setText("1");
-            ctx.form.epochsFirst.setText("1");
-            ctx.form.epochs.setText("1");
-            ctx.form.batchSizeFirst.setText("64");
-            ctx.form.batchSize.setText("64");
-            ctx.form.methodProperty().set("teracon");
-            ctx.taskOrder.items().forEach(i -> i.includedProperty().set(Set.of("next_item", "taste_group").contains(i.name())));
-        });
-    }
-
     @Test
     void noisyStudyCompletesAndFillsItsTable(FxRobot robot) throws Exception {
-        tinyTwoTaskExperiment(robot, ctx);
+        TinyExperiment.twoTasks(robot, ctx);
         assertEquals(List.of("next_item", "taste_group"), ctx.currentExperiment().taskOrder());
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT5)
                 .release(javafx.scene.input.KeyCode.DIGIT5, javafx.scene.input.KeyCode.CONTROL);
