@@ -224,7 +224,8 @@ public final class RunViewModel {
             case FAILED -> "Run failed";
             case RUNNING -> "Running";
         };
-        return message == null || message.isBlank() ? base : base + ": " + message;
+        // The engine's message often just repeats the status ("completed"): say it once.
+        return message == null || message.isBlank() || message.equalsIgnoreCase(s.name()) ? base : base + ": " + message;
     }
 
     private LossHistory lossFor(int stage, String name) {

@@ -82,7 +82,8 @@ public final class StudyViewModel {
         token = new CancellationToken();
         outcome.set(null);
         error.set("");
-        status.set("Starting the " + request.name() + " …");
+        status.set(request.name().substring(0, 1).toUpperCase() + request.name().substring(1) + ": "
+                + request.plan().size() + " runs, one after another; Cancel stops the current run and skips the rest.");
         service.restart();
     }
 
