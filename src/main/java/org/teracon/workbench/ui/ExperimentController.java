@@ -136,6 +136,8 @@ public final class ExperimentController {
         CheckBox b = new CheckBox(label);
         b.setMnemonicParsing(true);
         b.setId(id);
+        // The check box spans the field and error columns; without this the grid cuts its label short.
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.selectedProperty().bindBidirectional(p);
         formGrid.add(b, 1, row++, 2, 1);
     }

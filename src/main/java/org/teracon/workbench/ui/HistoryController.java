@@ -44,12 +44,16 @@ public final class HistoryController {
                 Tables.text("Status", r -> String.valueOf(r.status())),
                 Tables.text("Dataset", r -> r.dataset() == null ? "" : java.nio.file.Path.of(r.dataset()).getFileName() + ""),
                 Tables.text("Started", RunEntry::startedAt)));
+        SelectionKeeper keeper = new SelectionKeeper(runTable, vm.runs());
         runTable.setItems(vm.runs());
-        Tables.fitColumns(runTable);
+        keeper.attach();
+        // Run ids (timestamp-method, or study/label) are the key column: wide, with a scroll bar if need be.
+        double[] widths = {300, 90, 105, 90, 150};
+        for (int i = 0; i < widths.length; i++) runTable.getColumns().get(i).setPrefWidth(widths[i]);
         runTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         var selected = runTable.getSelectionModel().getSelectedItems();
         openButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(1)
-                .or(ctx.run.runningProperty()));
+                .or(ctx.busy));
         compareButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).lessThan(2));
         runTable.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) openRun();

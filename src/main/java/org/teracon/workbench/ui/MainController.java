@@ -35,6 +35,10 @@ public final class MainController {
     @FXML private Tab experimentTab;
     @FXML private Tab runTab;
     @FXML private Tab historyTab;
+    @FXML private Tab studiesTab;
+    @FXML private MenuItem orderStudyItem;
+    @FXML private MenuItem noisyStudyItem;
+    @FXML private MenuItem samplingStudyItem;
     @FXML private Label statusLabel;
     @FXML private Label errorLabel;
     @FXML private Label backendLabel;
@@ -47,12 +51,12 @@ public final class MainController {
     private void initialize() {
         runButton.setId("runButton");
         cancelButton.setId("cancelButton");
-        var running = ctx.run.runningProperty();
-        var cannotRun = running.or(ctx.form.validProperty().not()).or(ctx.dataset.emptyProperty())
+        var cannotRun = ctx.busy.or(ctx.form.validProperty().not()).or(ctx.dataset.emptyProperty())
                 .or(ctx.dataset.loadingProperty());
         runButton.disableProperty().bind(cannotRun);
         runItem.disableProperty().bind(cannotRun);
-        cancelButton.disableProperty().bind(running.not().or(ctx.run.cancellingProperty()));
+        for (MenuItem m : java.util.List.of(orderStudyItem, noisyStudyItem, samplingStudyItem)) m.disableProperty().bind(cannotRun);
+        cancelButton.disableProperty().bind(ctx.busy.not().or(ctx.run.cancellingProperty()));
         cancelItem.disableProperty().bind(cancelButton.disableProperty());
         taskProgress.progressProperty().bind(ctx.run.taskProgressProperty());
         overallProgress.progressProperty().bind(ctx.run.overallProgressProperty());
@@ -74,6 +78,7 @@ public final class MainController {
             else ctx.status.info("Ready");
         });
         ctx.setShowRunViews(() -> tabs.getSelectionModel().select(runTab));
+        ctx.setShowStudies(() -> tabs.getSelectionModel().select(studiesTab));
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) installAccelerators(scene);
         });
@@ -101,7 +106,27 @@ public final class MainController {
 
     @FXML
     void cancel() {
-        ctx.run.cancel();
+        ctx.cancelAll();
+    }
+
+    @FXML
+    private void orderStudy() {
+        StudyActions.start(ctx, org.teracon.workbench.experiment.Studies.Kind.ORDER);
+    }
+
+    @FXML
+    private void noisyStudy() {
+        StudyActions.start(ctx, org.teracon.workbench.experiment.Studies.Kind.NOISY);
+    }
+
+    @FXML
+    private void samplingStudy() {
+        StudyActions.start(ctx, org.teracon.workbench.experiment.Studies.Kind.SAMPLING);
+    }
+
+    @FXML
+    private void showStudiesTab() {
+        tabs.getSelectionModel().select(studiesTab);
     }
 
     @FXML
@@ -142,7 +167,7 @@ public final class MainController {
 
     @FXML
     private void exit() {
-        ctx.run.cancel();
+        ctx.cancelAll();
         Platform.exit();
     }
 

@@ -14,13 +14,14 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.experiment.Studies;
 import org.teracon.workbench.ui.engine.LiveEngine;
 import org.teracon.workbench.ui.engine.RunEntry;
 import org.teracon.workbench.ui.export.Exports;
 
 /**
  * Renders the real window, driven through its view models against the real engine, into PNGs:
- * the dataset, a run in progress, each live view after the run, and a comparison of two runs.
+ * the dataset, a run in progress, each live view after the run, a comparison of two runs and a study.
  * Usage (headless): {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw
  * -cp target/teracon-workbench.jar org.teracon.workbench.ui.ScreenshotRenderer screenshots/}
  */
@@ -109,6 +110,19 @@ public final class ScreenshotRenderer {
         });
         await(() -> !ctx.history.compareRows().isEmpty(), "the comparison");
         shoot(window, out.resolve("09-comparison.png"));
+
+        // The sampling study on the same tasks (without the noisy task), through the Studies action.
+        fx(() -> {
+            ctx.form.methodProperty().set("teracon");
+            ctx.taskOrder.removeNoisy();
+            StudyActions.start(ctx, Studies.Kind.SAMPLING);
+            return null;
+        });
+        await(() -> ctx.study.progressTextProperty().get().startsWith("Run 2 of"), "the study's second run");
+        shoot(window, out.resolve("10-study-running.png"));
+        await(() -> !ctx.study.isRunning() && ctx.study.outcomeProperty().get() != null, "the sampling study");
+        if (ctx.study.table() == null) throw new IllegalStateException(ctx.study.statusProperty().get());
+        shoot(window, out.resolve("11-study-table.png"));
         System.out.println("screenshots written to " + out.toAbsolutePath());
         Platform.exit();
         System.exit(0);

@@ -37,7 +37,9 @@ final class Tables {
     /** Keeps a task × task table's columns in step with the task list (first column: row label). */
     static void bindMatrix(TableView<MatrixRow> table, ObservableList<String> columns, String corner) {
         Runnable rebuild = () -> {
-            table.getColumns().setAll(List.of(text(corner, MatrixRow::label)));
+            TableColumn<MatrixRow, String> first = text(corner, MatrixRow::label);
+            first.setPrefWidth(Math.max(140, corner.length() * 7.5 + 24)); // the corner names both axes: keep it whole
+            table.getColumns().setAll(List.of(first));
             for (int i = 0; i < columns.size(); i++) {
                 int k = i;
                 table.getColumns().add(text(columns.get(i), r -> r.cell(k)));

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.teracon.workbench.data.Dataset;
+import javafx.beans.binding.BooleanBinding;
 import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.RunEvent;
 import org.teracon.workbench.ui.engine.Background;
 import org.teracon.workbench.ui.engine.WorkbenchEngine;
 import org.teracon.workbench.ui.vm.DatasetViewModel;
@@ -12,6 +14,7 @@ import org.teracon.workbench.ui.vm.ExperimentFormViewModel;
 import org.teracon.workbench.ui.vm.HistoryViewModel;
 import org.teracon.workbench.ui.vm.RunViewModel;
 import org.teracon.workbench.ui.vm.StatusViewModel;
+import org.teracon.workbench.ui.vm.StudyViewModel;
 import org.teracon.workbench.ui.vm.TaskOrderViewModel;
 
 /**
@@ -27,6 +30,9 @@ public final class WorkbenchContext {
     public final ExperimentFormViewModel form = new ExperimentFormViewModel();
     public final RunViewModel run;
     public final HistoryViewModel history;
+    public final StudyViewModel study;
+    /** A run or a study is in progress: the engine does one thing at a time. */
+    public final BooleanBinding busy;
     public final StatusViewModel status = new StatusViewModel();
     /** An experiment loaded before its dataset: its task order is applied once the dataset is open. */
     private ExperimentConfig pendingExperiment;
@@ -38,6 +44,12 @@ public final class WorkbenchContext {
         this.dataset = new DatasetViewModel(engine);
         this.run = new RunViewModel(engine);
         this.history = new HistoryViewModel(engine);
+        // The study's current run is shown in the run views; each finished run joins the history at once.
+        this.study = new StudyViewModel(engine, events -> {
+            run.follow(events);
+            if (events.stream().anyMatch(e -> e instanceof RunEvent.RunEnded)) history.refresh();
+        });
+        this.busy = run.runningProperty().or(study.runningProperty());
 
         dataset.datasetProperty().addListener((o, was, d) -> datasetOpened(d));
         dataset.errorProperty().addListener((o, was, e) -> reportError("Cannot open dataset", e));
@@ -47,6 +59,9 @@ public final class WorkbenchContext {
             if (m.startsWith("Cannot")) reportError("Run history", m);
         });
         run.setOnFinished(r -> history.refresh());
+        study.errorProperty().addListener((o, was, e) -> reportError("Study", e));
+        study.statusProperty().addListener((o, was, s) -> status.info(s));
+        study.setOnFinished(o -> history.refresh());
     }
 
     private void datasetOpened(Dataset d) {
@@ -124,6 +139,24 @@ public final class WorkbenchContext {
 
     public void showRunViews() {
         showRunViews.run();
+    }
+
+    private Runnable showStudies = () -> {
+    };
+
+    /** Set by the main window: brings the studies tab to the front (a study started from the menu). */
+    public void setShowStudies(Runnable r) {
+        showStudies = r;
+    }
+
+    public void showStudies() {
+        showStudies.run();
+    }
+
+    /** Stops whatever is running (window closing, Esc). */
+    public void cancelAll() {
+        run.cancel();
+        study.cancel();
     }
 
     public void error(String title, String message) {

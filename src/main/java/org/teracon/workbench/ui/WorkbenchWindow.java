@@ -52,7 +52,7 @@ public final class WorkbenchWindow {
         stage.setScene(w.scene);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
-        stage.setOnCloseRequest(e -> ctx.run.cancel());
+        stage.setOnCloseRequest(e -> ctx.cancelAll());
         stage.show();
         ctx.startup(initialDataset);
         return w;

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.DatasetFolder;
@@ -14,6 +16,7 @@ import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.data.ImportOptions;
 import org.teracon.workbench.data.MovieLensImporter;
 import org.teracon.workbench.experiment.Backend;
+import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ExperimentFiles;
@@ -30,6 +33,8 @@ import org.teracon.workbench.experiment.RunStatus;
  * mapper (RunFolder, Json); when the engine's RunStore lands this class switches to it.
  */
 public final class LiveEngine implements WorkbenchEngine {
+    /** Study folders end with this; the history looks inside them. */
+    public static final String STUDY_SUFFIX = "-study";
     private final Path runsRoot;
 
     public LiveEngine(Path runsRoot) {
@@ -69,6 +74,23 @@ public final class LiveEngine implements WorkbenchEngine {
     }
 
     @Override
+    public Path newStudyDir(String kind) {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path dir = runsRoot.resolve(stamp + "-" + kind + STUDY_SUFFIX);
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create study folder " + dir, e);
+        }
+    }
+
+    @Override
+    public Map<String, RunResult> runBatch(List<BatchRunner.LabelledConfig> runs, Path outDir, BatchRunner.Listener listener,
+                                           CancellationToken cancel) {
+        return BatchRunner.run(runs, outDir, listener, cancel);
+    }
+
+    @Override
     public RunResult run(ExperimentConfig config, Path outDir, RunListener listener, CancellationToken cancel) {
         return new ExperimentRunner().run(config, outDir, listener, cancel);
     }
@@ -77,34 +99,48 @@ public final class LiveEngine implements WorkbenchEngine {
     public List<RunEntry> listRuns() {
         if (!Files.isDirectory(runsRoot)) return List.of();
         List<RunEntry> out = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(runsRoot)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+        for (Path dir : subfolders(runsRoot, Comparator.reverseOrder())) {
+            if (dir.getFileName().toString().endsWith(STUDY_SUFFIX)) {
+                // A study's runs live one level down; "study/label" keeps them apart from each other.
+                String study = dir.getFileName().toString();
+                for (Path run : subfolders(dir, Comparator.naturalOrder())) {
+                    entry(run).map(e -> new RunEntry(e.dir(), study + "/" + e.runId(), e.method(), e.status(), e.dataset(), e.startedAt()))
+                            .ifPresent(out::add);
+                }
+            } else {
                 entry(dir).ifPresent(out::add);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + runsRoot, e);
         }
         return out;
     }
 
-    private static java.util.Optional<RunEntry> entry(Path dir) {
+    /** Visible subfolders only: BatchRunner keeps its SinMo reference cache in a dot folder. */
+    private static List<Path> subfolders(Path dir, Comparator<Path> order) {
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).sorted(order).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static Optional<RunEntry> entry(Path dir) {
         Path results = dir.resolve(RunFolder.RESULTS);
         Path experiment = dir.resolve(RunFolder.EXPERIMENT);
         String started = startedAt(dir);
         try {
             if (Files.isRegularFile(results)) {
                 RunResult r = Json.read(results, RunResult.class);
-                return java.util.Optional.of(new RunEntry(dir, r.runId(), r.config().method(), r.status(), r.config().dataset(), started));
+                return Optional.of(new RunEntry(dir, r.runId(), r.config().method(), r.status(), r.config().dataset(), started));
             }
             if (Files.isRegularFile(experiment)) {
                 ExperimentConfig c = ExperimentFiles.read(experiment);
                 // No results yet: still running elsewhere, or killed before the first task finished.
-                return java.util.Optional.of(new RunEntry(dir, dir.getFileName().toString(), c.method(), RunStatus.RUNNING, c.dataset(), started));
+                return Optional.of(new RunEntry(dir, dir.getFileName().toString(), c.method(), RunStatus.RUNNING, c.dataset(), started));
             }
         } catch (RuntimeException e) {
-            return java.util.Optional.of(new RunEntry(dir, dir.getFileName().toString(), "?", RunStatus.FAILED, "unreadable: " + e.getMessage(), started));
+            return Optional.of(new RunEntry(dir, dir.getFileName().toString(), "?", RunStatus.FAILED, "unreadable: " + e.getMessage(), started));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String startedAt(Path dir) {

@@ -2,7 +2,9 @@ package org.teracon.workbench.ui.engine;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.teracon.workbench.data.Dataset;
+import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.RunListener;
@@ -28,6 +30,14 @@ public interface WorkbenchEngine {
 
     RunResult run(ExperimentConfig config, Path outDir, RunListener listener, CancellationToken cancel);
 
+    /** A new, empty folder {@code runsRoot/<timestamp>-<kind>-study} for one study's runs. */
+    Path newStudyDir(String kind);
+
+    /** Runs a study's labelled configs one after another into {@code outDir/<label>}. */
+    Map<String, RunResult> runBatch(List<BatchRunner.LabelledConfig> runs, Path outDir, BatchRunner.Listener listener,
+                                    CancellationToken cancel);
+
+    /** Run folders, newest first; the runs inside study folders are listed too. */
     List<RunEntry> listRuns();
 
     RunResult loadRun(Path runDir);

@@ -4,8 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
@@ -35,20 +37,42 @@ public final class Exports {
     }
 
     public static void writePng(BufferedImage image, Path file) {
-        try {
-            createParent(file);
-            if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer available");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        atomically(file, tmp -> {
+            if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
+        });
     }
 
     public static void writeText(String text, Path file) {
+        atomically(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    private interface Writer {
+        void write(Path tmp) throws IOException;
+    }
+
+    /** Write beside, then rename: whoever opens the file (a viewer, a script, a test) never sees half of it. */
+    private static void atomically(Path file, Writer writer) {
+        Path tmp = null;
         try {
             createParent(file);
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Path parent = file.toAbsolutePath().getParent();
+            tmp = Files.createTempFile(parent, "." + file.getFileName(), ".part");
+            writer.write(tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the export itself succeeded or already reported its error
+                }
+            }
         }
     }
 

@@ -30,7 +30,8 @@ public final class HistoryViewModel {
 
     public void refresh() {
         Background.submit(engine::listRuns, list -> {
-            runs.setAll(list);
+            // Unchanged lists are left alone: replacing them would drop the user's selection.
+            if (!runs.equals(list)) runs.setAll(list);
             message.set(list.isEmpty() ? "No runs yet in the runs folder." : list.size() + " runs");
         }, t -> message.set("Cannot list runs: " + Background.describe(t)));
     }

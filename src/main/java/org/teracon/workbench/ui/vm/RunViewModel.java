@@ -156,6 +156,17 @@ public final class RunViewModel {
         for (RunEvent e : events) apply(e);
     }
 
+    /**
+     * Shows a run that another worker drives (a study's current run): each RunStarted starts the views
+     * afresh, so the window always shows the run in progress. FX thread only.
+     */
+    public void follow(List<RunEvent> events) {
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.RunStarted) clear();
+            apply(e);
+        }
+    }
+
     public void apply(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
             runId.set(s.runId());
@@ -213,7 +224,8 @@ public final class RunViewModel {
             case FAILED -> "Run failed";
             case RUNNING -> "Running";
         };
-        return message == null || message.isBlank() ? base : base + ": " + message;
+        // The engine's message often just repeats the status ("completed"): say it once.
+        return message == null || message.isBlank() || message.equalsIgnoreCase(s.name()) ? base : base + ": " + message;
     }
 
     private LossHistory lossFor(int stage, String name) {

@@ -67,11 +67,7 @@ public final class TaskOrderViewModel {
     public boolean insertNoisy() {
         NoisyTaskSpec spec;
         try {
-            spec = new NoisyTaskSpec(Math.max(2, noisyPosition.get()), Double.parseDouble(noisyFraction.get().trim()),
-                    Integer.parseInt(noisyClasses.get().trim()));
-        } catch (NumberFormatException e) {
-            message.set("Noisy task: user fraction and classes must be numbers.");
-            return false;
+            spec = noisySpecAt(noisyPosition.get());
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return false;
@@ -83,6 +79,16 @@ public final class TaskOrderViewModel {
         items.add(index, TaskOrderItem.noisy(describe(spec)));
         message.set("");
         return true;
+    }
+
+    /** The noisy task the typed fraction and classes describe, at {@code position}; IllegalArgumentException with a user message. */
+    public NoisyTaskSpec noisySpecAt(int position) {
+        try {
+            return new NoisyTaskSpec(Math.max(2, position), Double.parseDouble(noisyFraction.get().trim()),
+                    Integer.parseInt(noisyClasses.get().trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Noisy task: user fraction and classes must be numbers.");
+        }
     }
 
     private static String describe(NoisyTaskSpec s) {

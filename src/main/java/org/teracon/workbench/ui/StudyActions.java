@@ -1,0 +1,31 @@
+package org.teracon.workbench.ui;
+
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.Studies;
+import org.teracon.workbench.ui.vm.StudyRequest;
+
+/** Starting a study (shared by the Studies menu and the studies tab's buttons). */
+final class StudyActions {
+    private StudyActions() {
+    }
+
+    static void start(WorkbenchContext ctx, Studies.Kind kind) {
+        if (ctx.busy.get()) {
+            ctx.error("Cannot start the study", "A run or study is in progress: wait for it or cancel it (Esc).");
+            return;
+        }
+        StudyRequest request;
+        try {
+            ExperimentConfig base = ctx.currentExperiment();
+            int permutations = kind == Studies.Kind.ORDER ? ctx.study.permutations() : 0;
+            var noisy = kind == Studies.Kind.NOISY ? ctx.taskOrder.noisySpecAt(ctx.study.noisyPositionProperty().get()) : null;
+            request = new StudyRequest(kind, base, permutations, noisy);
+        } catch (IllegalArgumentException e) {
+            ctx.error("Cannot start the study", e.getMessage());
+            return;
+        }
+        ctx.status.clearError();
+        ctx.study.start(request);
+        ctx.showStudies();
+    }
+}

@@ -1,0 +1,134 @@
+package org.teracon.workbench.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.teracon.workbench.experiment.ResultTable;
+import org.teracon.workbench.experiment.Studies;
+import org.teracon.workbench.ui.export.Exports;
+import org.teracon.workbench.ui.vm.Fmt;
+import org.teracon.workbench.ui.vm.MatrixRow;
+import org.teracon.workbench.ui.vm.StudyOutcome;
+import org.teracon.workbench.ui.vm.StudyViewModel;
+
+/** The studies tab: study parameters, progress, and the result table of the last study. */
+public final class StudyController {
+    private final WorkbenchContext ctx;
+    private final ExportActions export;
+    @FXML private Button orderStudyButton;
+    @FXML private Button noisyStudyButton;
+    @FXML private Button samplingStudyButton;
+    @FXML private Button cancelStudyButton;
+    @FXML private TextField permutationsField;
+    @FXML private Spinner<Integer> noisyPositionSpinner;
+    @FXML private ProgressBar studyProgress;
+    @FXML private Label studyProgressLabel;
+    @FXML private Label studyTitle;
+    @FXML private Button studyCsvButton;
+    @FXML private Button studyMarkdownButton;
+    @FXML private TableView<MatrixRow> studyTable;
+    @FXML private Label studyStatus;
+
+    public StudyController(WorkbenchContext ctx) {
+        this.ctx = ctx;
+        this.export = new ExportActions(ctx);
+    }
+
+    @FXML
+    private void initialize() {
+        StudyViewModel vm = ctx.study;
+        var cannotStart = ctx.busy.or(ctx.dataset.emptyProperty()).or(ctx.dataset.loadingProperty()).or(ctx.form.validProperty().not());
+        for (Button b : List.of(orderStudyButton, noisyStudyButton, samplingStudyButton)) b.disableProperty().bind(cannotStart);
+        cancelStudyButton.disableProperty().bind(vm.runningProperty().not());
+        permutationsField.textProperty().bindBidirectional(vm.permutationsProperty());
+        var pos = new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 99, 2);
+        noisyPositionSpinner.setValueFactory(pos);
+        // Same reason as on the experiment tab: follow the task list instead of binding max.
+        ctx.taskOrder.items().addListener((javafx.collections.ListChangeListener<Object>) ch ->
+                pos.setMax(Math.max(2, ctx.taskOrder.taskOrder().size() + 1)));
+        pos.valueProperty().addListener((o, was, now) -> {
+            if (now != null) vm.noisyPositionProperty().set(now);
+        });
+        studyProgress.progressProperty().bind(vm.progressProperty().map(p -> Math.max(0, p.doubleValue())));
+        studyProgressLabel.textProperty().bind(vm.progressTextProperty());
+        studyStatus.textProperty().bind(vm.statusProperty());
+        studyTable.setPlaceholder(new Label("Run a study: its table appears here when all its runs have finished."));
+        var noTable = vm.outcomeProperty().map(o -> o.table() == null).orElse(true);
+        studyCsvButton.disableProperty().bind(noTable);
+        studyMarkdownButton.disableProperty().bind(noTable);
+        vm.outcomeProperty().addListener((o, was, now) -> show(now));
+    }
+
+    private void show(StudyOutcome o) {
+        ResultTable t = o == null ? null : o.table();
+        studyTable.getItems().clear();
+        studyTable.getColumns().clear();
+        if (t == null) {
+            studyTitle.setText("Result table");
+            return;
+        }
+        studyTitle.setText(title(t));
+        TableColumn<MatrixRow, String> first = Tables.text(t.rowHeader(), MatrixRow::label);
+        first.setPrefWidth(t.rows().stream().mapToInt(String::length).max().orElse(10) * 7.5 + 24);
+        studyTable.getColumns().add(first);
+        for (int c = 0; c < t.columns().size(); c++) {
+            int k = c;
+            TableColumn<MatrixRow, String> col = Tables.text(t.columns().get(c), r -> r.cell(k));
+            col.setPrefWidth(Math.max(110, t.columns().get(c).length() * 8 + 24));
+            col.getStyleClass().add("number-column");
+            studyTable.getColumns().add(col);
+        }
+        List<MatrixRow> rows = new ArrayList<>();
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> cells = new ArrayList<>();
+            for (double v : t.values()[r]) cells.add(Fmt.num(v));
+            rows.add(new MatrixRow(t.rows().get(r), cells));
+        }
+        studyTable.getItems().setAll(rows);
+    }
+
+    private static String title(ResultTable t) {
+        return Character.toUpperCase(t.title().charAt(0)) + t.title().substring(1)
+                + (t.title().startsWith("noisy") ? " (degradation % = (with − without) / without × 100)" : "");
+    }
+
+    @FXML
+    private void orderStudy() {
+        StudyActions.start(ctx, Studies.Kind.ORDER);
+    }
+
+    @FXML
+    private void noisyStudy() {
+        StudyActions.start(ctx, Studies.Kind.NOISY);
+    }
+
+    @FXML
+    private void samplingStudy() {
+        StudyActions.start(ctx, Studies.Kind.SAMPLING);
+    }
+
+    @FXML
+    private void cancel() {
+        ctx.study.cancel();
+    }
+
+    @FXML
+    private void exportCsv() {
+        ResultTable t = ctx.study.table();
+        if (t != null) export.text(t.csv(), Exports.slug(t.title()), "csv", "CSV table");
+    }
+
+    @FXML
+    private void exportMarkdown() {
+        ResultTable t = ctx.study.table();
+        if (t != null) export.text(t.markdown(), Exports.slug(t.title()), "md", "Markdown table");
+    }
+}

@@ -1,0 +1,62 @@
+package org.teracon.workbench.ui.vm;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.teracon.workbench.experiment.ResultTable;
+import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.experiment.Studies;
+
+/**
+ * A finished (or cancelled) study: where its runs are, their results and the paper-style table.
+ *
+ * @param table      null when the runs cannot fill it (cancelled, or a run failed); tableError says why
+ */
+public record StudyOutcome(StudyRequest request, Path folder, int planned, Map<String, RunResult> results,
+                           ResultTable table, String tableError) {
+
+    public StudyOutcome {
+        // Keep the batch's order: the table and the history list runs as they ran.
+        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
+    }
+
+    static StudyOutcome of(StudyRequest request, Path folder, int planned, Map<String, RunResult> results) {
+        boolean complete = results.size() == planned
+                && results.values().stream().allMatch(r -> r.status() == RunStatus.COMPLETED);
+        if (!complete) {
+            return new StudyOutcome(request, folder, planned, results, null,
+                    "no table: " + results.values().stream().filter(r -> r.status() == RunStatus.COMPLETED).count()
+                            + " of " + planned + " runs completed");
+        }
+        try {
+            return new StudyOutcome(request, folder, planned, results, table(request.kind(), results), "");
+        } catch (RuntimeException e) {
+            return new StudyOutcome(request, folder, planned, results, null, "cannot build the table: " + e.getMessage());
+        }
+    }
+
+    private static ResultTable table(Studies.Kind kind, Map<String, RunResult> results) {
+        return switch (kind) {
+            case ORDER -> Studies.orderTable(results);
+            case NOISY -> Studies.noisyTable(results.get("without-noise"), results.get("with-noise"));
+            case SAMPLING -> Studies.samplingTable(results);
+        };
+    }
+
+    public boolean cancelled() {
+        return results.values().stream().anyMatch(r -> r.status() == RunStatus.CANCELLED) || results.size() < planned && failedRuns() == 0;
+    }
+
+    public int failedRuns() {
+        return StudyViewModel.failed(results);
+    }
+
+    /** One line for the status bar and the studies tab. */
+    public String summary() {
+        String head = request.name().substring(0, 1).toUpperCase() + request.name().substring(1);
+        if (table != null) return head + " finished: " + planned + " runs in " + folder;
+        String failures = results.values().stream().filter(r -> r.status() == RunStatus.FAILED)
+                .map(r -> r.runId() + " failed: " + r.message()).reduce((a, b) -> a + "; " + b).map(s -> " (" + s + ")").orElse("");
+        return head + (cancelled() ? " cancelled, " : " ended, ") + tableError + failures;
+    }
+}

@@ -1,0 +1,43 @@
+package org.teracon.workbench.ui.vm;
+
+import java.util.List;
+import java.util.Objects;
+import org.teracon.workbench.experiment.BatchRunner;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.NoisyTaskSpec;
+import org.teracon.workbench.experiment.Studies;
+
+/**
+ * What a study varies and around which experiment.
+ *
+ * @param permutations random orders for the order study (ignored otherwise)
+ * @param noisy        the inserted task for the noisy study (null otherwise)
+ */
+public record StudyRequest(Studies.Kind kind, ExperimentConfig base, int permutations, NoisyTaskSpec noisy) {
+
+    public StudyRequest {
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(base);
+        // Checked here so the user reads why, instead of the batch failing on a worker thread.
+        if (kind == Studies.Kind.ORDER && base.taskOrder().size() < 3) {
+            throw new IllegalArgumentException("The task-order study needs T1 and at least two more tasks in the order.");
+        }
+        if (kind == Studies.Kind.NOISY && noisy == null) throw new IllegalArgumentException("The noisy-task study needs a noisy task.");
+    }
+
+    public String name() {
+        return switch (kind) {
+            case ORDER -> "task-order study";
+            case NOISY -> "noisy-task study";
+            case SAMPLING -> "sampling study";
+        };
+    }
+
+    public List<BatchRunner.LabelledConfig> plan() {
+        return switch (kind) {
+            case ORDER -> Studies.order(base, base.taskOrder(), permutations);
+            case NOISY -> Studies.noisy(base, noisy);
+            case SAMPLING -> Studies.sampling(base);
+        };
+    }
+}

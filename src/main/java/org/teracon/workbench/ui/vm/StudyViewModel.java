@@ -1,0 +1,172 @@
+package org.teracon.workbench.ui.vm;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+import org.teracon.workbench.experiment.BatchRunner;
+import org.teracon.workbench.experiment.CancellationToken;
+import org.teracon.workbench.experiment.ResultTable;
+import org.teracon.workbench.experiment.RunEvent;
+import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.ui.engine.Background;
+import org.teracon.workbench.ui.engine.FxEventBridge;
+import org.teracon.workbench.ui.engine.WorkbenchEngine;
+import org.teracon.workbench.ui.export.Exports;
+
+/**
+ * One of the paper's studies as a batch of runs in a Service: "run i of n" progress, cancel, and the
+ * paper-style table at the end. The current run's events go to {@code live} (the run views) through
+ * the FX event bridge, so a study looks like a sequence of ordinary live runs.
+ */
+public final class StudyViewModel {
+    private final WorkbenchEngine engine;
+    private final FxEventBridge bridge;
+    private final Service<StudyOutcome> service;
+    private StudyRequest pending;
+    private CancellationToken token = new CancellationToken();
+    private Consumer<StudyOutcome> onFinished = o -> {
+    };
+
+    private final StringProperty permutations = new SimpleStringProperty("2");
+    private final IntegerProperty noisyPosition = new SimpleIntegerProperty(2);
+    private final ObjectProperty<StudyOutcome> outcome = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("No study run yet.");
+    private final StringProperty error = new SimpleStringProperty("");
+
+    public StudyViewModel(WorkbenchEngine engine, Consumer<List<RunEvent>> live) {
+        this.engine = engine;
+        this.bridge = new FxEventBridge(live);
+        this.service = new Service<>() {
+            @Override
+            protected Task<StudyOutcome> createTask() {
+                return new StudyTask(pending, token);
+            }
+        };
+        service.setExecutor(Background.executor());
+        service.setOnSucceeded(e -> finished(service.getValue()));
+        service.setOnFailed(e -> {
+            String m = "Study failed: " + Background.describe(service.getException());
+            status.set(m);
+            error.set(m);
+        });
+    }
+
+    /** N random permutations for the order study, from the text field; IllegalArgumentException with a message. */
+    public int permutations() {
+        try {
+            int n = Integer.parseInt(permutations.get().trim());
+            if (n < 0 || n > 50) throw new IllegalArgumentException("Random permutations must be between 0 and 50, got " + n + ".");
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Random permutations must be a whole number, got \"" + permutations.get() + "\".");
+        }
+    }
+
+    /** Starts a study; ignored while one runs. */
+    public void start(StudyRequest request) {
+        if (service.isRunning()) return;
+        pending = request;
+        token = new CancellationToken();
+        outcome.set(null);
+        error.set("");
+        status.set(request.name().substring(0, 1).toUpperCase() + request.name().substring(1) + ": "
+                + request.plan().size() + " runs, one after another; Cancel stops the current run and skips the rest.");
+        service.restart();
+    }
+
+    /** Stops the current run within one batch; the remaining runs are skipped. */
+    public void cancel() {
+        if (!service.isRunning()) return;
+        token.cancel();
+        status.set("Cancelling the study after the current batch …");
+    }
+
+    public void setOnFinished(Consumer<StudyOutcome> c) {
+        onFinished = c;
+    }
+
+    private void finished(StudyOutcome o) {
+        outcome.set(o);
+        status.set(o.summary());
+        // A cancel the user asked for is not an error; a failed run or an unfillable table is.
+        if (o.failedRuns() > 0 || (o.table() == null && !o.cancelled())) error.set(o.summary());
+        onFinished.accept(o);
+    }
+
+    /** The batch on a worker thread: progress through the Task, run events through the bridge. */
+    private final class StudyTask extends Task<StudyOutcome> {
+        private final StudyRequest request;
+        private final CancellationToken cancel;
+        private int current;
+
+        StudyTask(StudyRequest request, CancellationToken cancel) {
+            this.request = request;
+            this.cancel = cancel;
+        }
+
+        @Override
+        protected StudyOutcome call() {
+            List<BatchRunner.LabelledConfig> runs = request.plan();
+            Path dir = engine.newStudyDir(request.kind().name().toLowerCase());
+            updateMessage("Run 1 of " + runs.size());
+            updateProgress(0, runs.size());
+            Map<String, RunResult> results = engine.runBatch(runs, dir, new BatchRunner.Listener() {
+                @Override
+                public void runStarting(int index, int total, String label) {
+                    current = index;
+                    updateMessage("Run " + (index + 1) + " of " + total + ": " + label);
+                    updateProgress(index, total);
+                }
+
+                @Override
+                public void onEvent(String label, RunEvent event) {
+                    if (event instanceof RunEvent.BatchProgress b) {
+                        updateProgress(current + Math.max(0, Math.min(1, b.overallFraction())), runs.size());
+                    }
+                    bridge.onEvent(event);
+                }
+            }, cancel);
+            StudyOutcome o = StudyOutcome.of(request, dir, runs.size(), results);
+            if (o.table() != null) {
+                // The table beside its runs: the study folder is then a complete record on its own.
+                Exports.writeText(o.table().csv(), dir.resolve("study.csv"));
+                Exports.writeText(o.table().markdown(), dir.resolve("study.md"));
+            }
+            updateProgress(runs.size(), runs.size());
+            updateMessage(o.cancelled() ? "Cancelled" : "Done: " + runs.size() + " runs");
+            return o;
+        }
+    }
+
+    public static int failed(Map<String, RunResult> results) {
+        return (int) results.values().stream().filter(r -> r.status() == RunStatus.FAILED).count();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() { return service.runningProperty(); }
+    public boolean isRunning() { return service.isRunning(); }
+    public ReadOnlyDoubleProperty progressProperty() { return service.progressProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return service.messageProperty(); }
+    public StringProperty permutationsProperty() { return permutations; }
+    public IntegerProperty noisyPositionProperty() { return noisyPosition; }
+    public ObjectProperty<StudyOutcome> outcomeProperty() { return outcome; }
+    public StringProperty statusProperty() { return status; }
+    public StringProperty errorProperty() { return error; }
+
+    /** Convenience for views: the table of the last study, or null. */
+    public ResultTable table() {
+        return outcome.get() == null ? null : outcome.get().table();
+    }
+}

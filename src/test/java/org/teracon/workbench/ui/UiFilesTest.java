@@ -1,0 +1,171 @@
+package org.teracon.workbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.ExperimentFiles;
+import org.teracon.workbench.experiment.NoisyTaskSpec;
+import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.ui.engine.LiveEngine;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What goes to and comes from disk through the window: report export, MovieLens import, experiment.json. */
+@ExtendWith(ApplicationExtension.class)
+class UiFilesTest {
+    @TempDir
+    Path runs;
+    @TempDir
+    Path work;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private WorkbenchContext ctx;
+
+    @Start
+    void start(Stage stage) {
+        ctx = new WorkbenchContext(new LiveEngine(runs), runs, dialogs);
+        WorkbenchWindow.show(stage, ctx, WorkbenchWindow.SAMPLE_DATASET);
+    }
+
+    private boolean idle() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> !ctx.run.isRunning()).get();
+    }
+
+    @Test
+    void exportReportWritesEveryChartAsPngAndSvgAndEveryTableAsCsv(FxRobot robot) throws Exception {
+        TinyExperiment.twoTasks(robot, ctx);
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> idle() && ctx.run.lastStatusProperty().get() == RunStatus.COMPLETED);
+        WaitForAsyncUtils.waitForFxEvents();
+        String runId = ctx.run.runIdProperty().get();
+
+        dialogs.answers.add(work);
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ctx.status.messageProperty().get().startsWith("Report:"));
+        Path folder = work.resolve("report-" + runId);
+        List<String> names;
+        try (Stream<Path> s = Files.list(folder)) {
+            names = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        for (String expected : List.of("accuracy_matrix.csv", "transfer.csv", "sampling_rates.csv", "timing.csv",
+                "mask_similarity_averaged.png", "mask_similarity_averaged.svg", "mask_similarity_averaged.csv",
+                "loss_01_next_item.png", "loss_01_next_item.svg", "loss_02_taste_group.png", "loss_02_taste_group.svg")) {
+            assertTrue(names.contains(expected), expected + " missing from " + names);
+        }
+        for (String n : names) {
+            Path f = folder.resolve(n);
+            if (n.endsWith(".png")) {
+                BufferedImage img = ImageIO.read(f.toFile());
+                assertNotNull(img, n);
+                assertTrue(img.getWidth() >= 600 && img.getHeight() >= 400, n + " " + img.getWidth() + "x" + img.getHeight());
+            } else if (n.endsWith(".svg")) {
+                assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile()).getDocumentElement().getNodeName());
+            } else {
+                assertTrue(Files.readAllLines(f).size() >= 2, n + " has a header and rows");
+            }
+        }
+        List<String> matrix = Files.readAllLines(folder.resolve("accuracy_matrix.csv"));
+        assertEquals("after task,next_item,taste_group", matrix.get(0));
+        assertEquals(3, matrix.size());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void importsAGroupLensFolderAndOpensIt(FxRobot robot) throws Exception {
+        TinyExperiment.awaitStartup(ctx);
+        Path source = Files.createDirectories(work.resolve("ml-tiny"));
+        writeGroupLens(source, 12, 45); // more than the 30 kept for T1: older ratings become labels
+        Path parent = Files.createDirectories(work.resolve("datasets"));
+        dialogs.answers.add(source);
+        dialogs.answers.add(parent);
+        robot.clickOn("1 Dataset");
+        robot.clickOn("#importMovieLensButton");
+        Path target = parent.resolve("ml-tiny-dataset");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> target.equals(ctx.dataset.folderProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.isRegularFile(target.resolve("dataset.json")), "the import is written as a dataset folder");
+        TableView<?> tasks = robot.lookup("#taskTable").queryAs(TableView.class);
+        List<String> names = ctx.dataset.tasks().stream().map(t -> t.name()).toList();
+        assertEquals(List.of("next_item", "rated_4", "rated_5", "gender", "age", "occupation"), names);
+        assertEquals(names.size(), tasks.getItems().size());
+        assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("12 users"),
+                robot.lookup("#summaryLabel").queryAs(Label.class).getText());
+        assertEquals("next_item", ctx.taskOrder.taskOrder().get(0), "the task order follows the new dataset");
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    /** GroupLens 100K layout: u.data (user, item, rating, time; tabs) and u.user (id|age|gender|occupation|zip). */
+    private static void writeGroupLens(Path dir, int users, int ratingsPerUser) throws Exception {
+        Random rnd = new Random(3);
+        List<String> data = new ArrayList<>();
+        List<String> user = new ArrayList<>();
+        String[] jobs = {"student", "engineer", "writer"};
+        for (int u = 1; u <= users; u++) {
+            for (int k = 0; k < ratingsPerUser; k++) {
+                data.add(u + "\t" + (1 + rnd.nextInt(90)) + "\t" + (1 + rnd.nextInt(5)) + "\t" + (880000000 + u * 1000 + k));
+            }
+            user.add(u + "|" + (18 + 3 * u) + "|" + (u % 2 == 0 ? "F" : "M") + "|" + jobs[u % 3] + "|0000" + u);
+        }
+        Files.write(dir.resolve("u.data"), data);
+        Files.write(dir.resolve("u.user"), user);
+    }
+
+    @Test
+    void experimentJsonRoundTripsThroughTheWindow(FxRobot robot) throws Exception {
+        TinyExperiment.awaitStartup(ctx);
+        robot.clickOn("2 Experiment");
+        robot.interact(() -> {
+            ctx.form.methodProperty().set("teracon");
+            ctx.form.seed.setText("77");
+            ctx.form.alpha.setText("0.3");
+            ctx.taskOrder.move(3, 1);
+            ctx.taskOrder.items().stream().filter(i -> i.name().equals("liked_items")).findFirst().orElseThrow().includedProperty().set(false);
+            ctx.taskOrder.noisyPositionProperty().set(3);
+            ctx.taskOrder.noisyClassesProperty().set("12");
+        });
+        robot.clickOn("#insertNoisyButton");
+        ExperimentConfig before = ctx.currentExperiment();
+        assertEquals(new NoisyTaskSpec(3, 0.5, 12), before.noisyTask());
+
+        dialogs.answers.add(work);
+        robot.clickOn("#saveExperimentButton");
+        Path file = work.resolve("experiment.json");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
+        assertEquals(before, ExperimentFiles.read(file), "the file holds exactly what the window shows");
+
+        robot.clickOn("#resetDefaultsButton");
+        robot.clickOn("Remove noisy task");
+        robot.interact(() -> ctx.taskOrder.setDataset(ctx.dataset.getDataset()));
+        assertNotEquals(before, ctx.currentExperiment());
+
+        dialogs.answers.add(file);
+        robot.clickOn("#loadExperimentButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> before.equals(ctx.currentExperiment())).get());
+        assertEquals("77", ctx.form.seed.textProperty().get());
+        assertFalse(ctx.taskOrder.taskOrder().contains("liked_items"));
+        assertTrue(ctx.taskOrder.items().get(2).isNoisy(), "the noisy task is back at position 3");
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+}
