@@ -3,23 +3,64 @@ package org.teracon.workbench.experiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Write-to-temp then rename, so a crash or cancel never leaves a half-written result file. */
+/**
+ * Write beside, then rename: whoever reads the file (a viewer, a script, a test, the next run) sees
+ * the previous complete version or the new complete one, never half of it — also after a crash or
+ * a cancel.
+ */
 public final class AtomicFiles {
+
+    /** Writes the new content into the temporary file it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path temporary) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
     public static void writeString(Path target, String content) {
+        write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+    }
+
+    public static void write(Path target, Content content) {
+        Path tmp = null;
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+            content.writeTo(tmp);
+            readableByAll(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the write itself succeeded or already reported its error
+                }
+            }
+        }
+    }
+
+    /** Temporary files are created owner-only; results are meant to be shared like any other file. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: default ACLs already apply
         }
     }
 }

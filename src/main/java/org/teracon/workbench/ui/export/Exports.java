@@ -2,12 +2,9 @@ package org.teracon.workbench.ui.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
@@ -50,35 +47,9 @@ public final class Exports {
         void write(Path tmp) throws IOException;
     }
 
-    /** Write beside, then rename: whoever opens the file (a viewer, a script, a test) never sees half of it. */
+    /** Every export goes through the engine's atomic write: no viewer ever opens half a file. */
     private static void atomically(Path file, Writer writer) {
-        Path tmp = null;
-        try {
-            createParent(file);
-            Path parent = file.toAbsolutePath().getParent();
-            tmp = Files.createTempFile(parent, "." + file.getFileName(), ".part");
-            writer.write(tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the export itself succeeded or already reported its error
-                }
-            }
-        }
-    }
-
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
+        org.teracon.workbench.experiment.AtomicFiles.write(file, writer::write);
     }
 
     /** FX thread: a chart's series as plain data for {@link SvgWriter#lineChart}. */
