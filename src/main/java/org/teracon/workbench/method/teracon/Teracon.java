@@ -73,7 +73,9 @@ public final class Teracon implements ContinualMethod {
 
         // The frozen copy's outputs are fixed while T_i trains, so they are computed once here, before
         // the new task changes the model's structure (evaluation sharpness s_max, like its test scores).
-        Teacher teacher = stage > 0 && settings.knowledgeRetention() ? Teacher.capture(this, rows.users(), stage) : null;
+        KnowledgeRetention retention = stage > 0 && settings.knowledgeRetention()
+                ? new KnowledgeRetention(KnowledgeRetention.PseudoLabels.capture(this, learned, masks(), rows.users(), evalBatchSize), learned)
+                : null;
 
         learned.add(cur);
         graphs.clear();
@@ -81,9 +83,9 @@ public final class Teracon implements ContinualMethod {
         TaskMasks.initEmbeddings(net.params(), stage, layers(), backbone.channels(), rnd);
         if (settings.relationAware() && stage > 0) TaskMasks.initRelationMlps(net.params(), stage + 1, layers(), rnd);
         rho.clear();
-        if (teacher != null) for (int j = 0; j < stage; j++) rho.put(j, initialRate());
+        if (retention != null) for (int j = 0; j < stage; j++) rho.put(j, initialRate());
 
-        TrainingGraph g = new TrainingGraph(cur, teacher);
+        TrainingGraph g = new TrainingGraph(cur, retention);
         GraphStep step = new GraphStep(g.sd, net.params(), p -> true, true,
                 new AdamOptimizer(env.training().learningRateFor(stage)), null);
         StageTrainer.fit(stage, rows.size(), (batch, b, batches) -> g.step(step, rows, batch, b, batches, rnd),
@@ -146,37 +148,16 @@ public final class Teracon implements ContinualMethod {
         return named;
     }
 
-    /** Pseudo-labels and masks of the model as it was after the previous task. */
-    private record Teacher(Map<Integer, INDArray> logits, Map<Integer, float[][]> masks, Map<Integer, Integer> rowOfUser) {
-        static Teacher capture(Teracon t, int[] users, int stage) {
-            Map<Integer, INDArray> logits = new HashMap<>();
-            Map<Integer, float[][]> masks = new HashMap<>();
-            Map<String, float[][]> byName = t.masks();
-            Map<Integer, Integer> rowOf = new HashMap<>();
-            for (int r = 0; r < users.length; r++) rowOf.put(users[r], r);
-            for (int j = 0; j < stage; j++) {
-                List<INDArray> parts = new ArrayList<>();
-                for (int from = 0; from < users.length; from += t.evalBatchSize) {
-                    int[] chunk = java.util.Arrays.copyOfRange(users, from, Math.min(users.length, from + t.evalBatchSize));
-                    parts.add(t.predict(j, t.learned.get(j).sequencesOf(chunk)));
-                }
-                logits.put(j, Nd4j.vstack(parts.toArray(new INDArray[0])));
-                masks.put(j, byName.get(t.learned.get(j).name()));
-            }
-            return new Teacher(logits, masks, rowOf);
-        }
-    }
-
     /** The stage's graph: the current task's loss and, per old task j, its retention term. */
     private final class TrainingGraph {
         final SameDiff sd = SameDiff.create();
         final TaskData cur;
-        final Teacher teacher;
+        final KnowledgeRetention retention;
         final List<String> outputs = new ArrayList<>();
 
-        TrainingGraph(TaskData cur, Teacher teacher) {
+        TrainingGraph(TaskData cur, KnowledgeRetention retention) {
             this.cur = cur;
-            this.teacher = teacher;
+            this.retention = retention;
             int stage = cur.stage();
             int n = stage + 1;
             int c = backbone.channels();
@@ -187,19 +168,8 @@ public final class Teracon implements ContinualMethod {
             SDVariable logits = net.trainingLogits(v, x, cur.kind(), stage, TaskMasks.hooks(v, s, stage, n, settings.relationAware(), c));
             SDVariable classLoss = TaskHead.softTargetCrossEntropy(sd, logits, targets).rename("class");
             SDVariable total = sd.identity(classLoss);
-            if (teacher != null) {
-                SDVariable kr = null;
-                for (int j = 0; j < stage; j++) {
-                    TaskData old = learned.get(j);
-                    SDVariable xj = sd.placeHolder("x.kr" + j, DataType.FLOAT, -1, c, cur.sequenceLength());
-                    SDVariable yj = sd.placeHolder("teacher" + j, DataType.FLOAT, -1, old.outputSize());
-                    SDVariable wj = sd.placeHolder("w" + j, DataType.FLOAT, -1, 1);
-                    SDVariable student = net.predictionLogits(v, xj, old.kind(), j, TaskMasks.hooks(v, s, j, n, settings.relationAware(), c));
-                    SDVariable diff = student.sub(yj);
-                    SDVariable term = sd.sum(diff.mul(diff).mul(wj));
-                    kr = kr == null ? term : kr.add(term);
-                }
-                kr = kr.rename("kr");
+            if (retention != null) {
+                SDVariable kr = retention.buildLoss(v, net, s, n, settings.relationAware(), cur.sequenceLength()).rename("kr");
                 outputs.add("kr");
                 total = classLoss.add(kr.mul(settings.alpha()));
             }
@@ -226,44 +196,21 @@ public final class Teracon implements ContinualMethod {
             ph.put(X, EmbeddingLookup.embed(emb, seqs));
             embedded.put(X, seqs);
             ph.put(TARGETS, cur.kind() == TaskKind.NEXT_ITEM ? Targets.nextItem(seqs, cur.outputSize()) : Targets.labels(labels, cur.outputSize()));
-            if (teacher != null) feedRetention(ph, embedded, users, emb, rnd);
+            if (retention != null) retention.feed(ph, embedded, users, cur, emb, rho, rnd);
             Map<String, INDArray> out = step.run(ph, embedded, outputs);
             clampEmbeddings();
-            if (teacher != null && settings.sampling() == SamplingMode.EQUATION) updateRates(out);
+            if (retention != null && settings.sampling() == SamplingMode.EQUATION) updateRates(out);
             Map<String, Double> losses = new LinkedHashMap<>();
             losses.put("total", out.get("total").getDouble(0));
             losses.put("class", out.get("class").getDouble(0));
-            losses.put("kr", teacher == null ? 0.0 : out.get("kr").getDouble(0));
+            losses.put("kr", retention == null ? 0.0 : out.get("kr").getDouble(0));
             return losses;
-        }
-
-        /** Per old task j a random ρ_j share of the batch; its MSE weighted by ρ_j / Σρ. */
-        private void feedRetention(Map<String, INDArray> ph, Map<String, int[][]> embedded, int[] users, INDArray emb, Random rnd) {
-            double rhoSum = rho.values().stream().mapToDouble(Double::doubleValue).sum();
-            for (var entry : rho.entrySet()) {
-                int j = entry.getKey();
-                int count = Math.max(1, Math.min(users.length, (int) Math.round(entry.getValue() * users.length)));
-                int[] pick = sample(users.length, count, rnd);
-                int[] picked = new int[count];
-                int[] teacherRows = new int[count];
-                for (int i = 0; i < count; i++) {
-                    picked[i] = users[pick[i]];
-                    teacherRows[i] = teacher.rowOfUser().get(picked[i]);
-                }
-                int[][] seqs = cur.sequencesOf(picked);
-                ph.put("x.kr" + j, EmbeddingLookup.embed(emb, seqs));
-                embedded.put("x.kr" + j, seqs);
-                INDArray y = Nd4j.pullRows(teacher.logits().get(j), 1, teacherRows);
-                ph.put("teacher" + j, y);
-                double w = entry.getValue() / rhoSum / ((double) count * y.columns());
-                ph.put("w" + j, Nd4j.valueArrayOf(new long[] {count, 1}, (float) w));
-            }
         }
 
         private void updateRates(Map<String, INDArray> out) {
             float[][] live = new float[layers()][];
             for (int k = 0; k < layers(); k++) live[k] = out.get(TaskMasks.maskOutput(cur.stage(), k)).dup().data().asFloat();
-            for (int j : rho.keySet()) rho.put(j, MaskRelations.samplingRate(live, teacher.masks().get(j), settings.c()));
+            for (int j : rho.keySet()) rho.put(j, MaskRelations.samplingRate(live, retention.pseudoLabels().masks().get(j), settings.c()));
         }
 
         private void clampEmbeddings() {
@@ -274,17 +221,5 @@ public final class Teracon implements ContinualMethod {
                 }
             }
         }
-    }
-
-    static int[] sample(int n, int count, Random rnd) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) a[i] = i;
-        for (int i = 0; i < count; i++) {
-            int j = i + rnd.nextInt(n - i);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return java.util.Arrays.copyOf(a, count);
     }
 }
