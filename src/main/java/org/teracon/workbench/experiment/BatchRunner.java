@@ -47,7 +47,6 @@ public final class BatchRunner {
             Dataset ds = datasets.computeIfAbsent(lc.config().dataset(), d -> DatasetLoader.load(Path.of(d)));
             RunResult r = new ExperimentRunner(withReference ? reference : null).run(lc.config(), ds, outDir.resolve(safe(lc.label())), e -> listener.onEvent(lc.label(), e), cancel);
             results.put(lc.label(), r);
-            if ("sinmo".equalsIgnoreCase(lc.config().method())) reference.remember(lc.config(), r);
             if (r.status() == RunStatus.CANCELLED) break;
         }
         return results;

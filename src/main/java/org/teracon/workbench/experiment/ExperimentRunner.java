@@ -75,7 +75,10 @@ public final class ExperimentRunner {
             if (reference != null && !"sinmo".equalsIgnoreCase(method.name())) {
                 state.reference = reference.scores(config, dataset, tasks, cancel);
             }
-            return state.finish(RunStatus.COMPLETED, "completed");
+            RunResult result = state.finish(RunStatus.COMPLETED, "completed");
+            // a SinMo run is every other method's FWT reference for the same setting
+            if ("sinmo".equalsIgnoreCase(method.name()) && reference instanceof SinMoReference cache) cache.remember(config, result);
+            return result;
         } catch (TrainingMonitor.CancelledException e) {
             return state.finish(RunStatus.CANCELLED, "cancelled by the user");
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -19,9 +19,24 @@ import org.teracon.workbench.method.teracon.TeraconSettings;
  */
 public final class SinMoReference implements SingleTaskReference {
     private final Path cacheRoot;
+    private final boolean trainWhenMissing;
 
+    /** Trains the SinMo reference when no cached one fits (the CLI's run and compare). */
     public SinMoReference(Path cacheRoot) {
+        this(cacheRoot, true);
+    }
+
+    private SinMoReference(Path cacheRoot, boolean trainWhenMissing) {
         this.cacheRoot = cacheRoot;
+        this.trainWhenMissing = trainWhenMissing;
+    }
+
+    /**
+     * Uses a reference only when one is cached (a SinMo run with the same setting finished before):
+     * the GUI does not start a hidden second training behind a run the user is watching.
+     */
+    public static SinMoReference cachedOnly(Path cacheRoot) {
+        return new SinMoReference(cacheRoot, false);
     }
 
     private Path cacheDir(ExperimentConfig config) {
@@ -45,6 +60,7 @@ public final class SinMoReference implements SingleTaskReference {
             r = Json.read(dir.resolve(RunFolder.RESULTS), RunResult.class);
         }
         if (r == null || r.status() != RunStatus.COMPLETED) {
+            if (!trainWhenMissing) return null;
             r = new ExperimentRunner().run(sinmo, dataset, dir, e -> { }, cancel);
         }
         if (r.status() == RunStatus.CANCELLED) throw new org.teracon.workbench.method.TrainingMonitor.CancelledException();

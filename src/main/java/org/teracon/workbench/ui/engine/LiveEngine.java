@@ -27,6 +27,7 @@ import org.teracon.workbench.experiment.RunFolder;
 import org.teracon.workbench.experiment.RunListener;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.experiment.SinMoReference;
 
 /**
  * The real engine: delegation only. Run folders are read with the engine's own file names and JSON
@@ -92,7 +93,8 @@ public final class LiveEngine implements WorkbenchEngine {
 
     @Override
     public RunResult run(ExperimentConfig config, Path outDir, RunListener listener, CancellationToken cancel) {
-        return new ExperimentRunner().run(config, outDir, listener, cancel);
+        // FWT as soon as a SinMo run of the same setting exists in the runs folder; never a hidden extra training
+        return new ExperimentRunner(SinMoReference.cachedOnly(runsRoot.resolve(".sinmo-reference"))).run(config, outDir, listener, cancel);
     }
 
     @Override
