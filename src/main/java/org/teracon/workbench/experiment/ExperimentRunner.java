@@ -112,6 +112,7 @@ public final class ExperimentRunner {
         final List<Double> stageSeconds = new ArrayList<>();
         final List<Double> epochSeconds = new ArrayList<>();
         final List<Double> currentEpochs = new ArrayList<>();
+        final List<RunResult.Epoch> epochs = new ArrayList<>();
         final List<RunFolder.LossRow> losses = new ArrayList<>();
         long plannedBatches;
         long doneBatches;
@@ -151,6 +152,7 @@ public final class ExperimentRunner {
                 @Override
                 public void epochFinished(int s, int epoch, Map<String, Double> means, double score, boolean improved, double seconds) {
                     currentEpochs.add(seconds);
+                    epochs.add(new RunResult.Epoch(s, taskNames.get(s), epoch, new LinkedHashMap<>(means), score, improved, seconds));
                     folder.writeLoss(losses);
                     listener.onEvent(new RunEvent.EpochFinished(s, epoch, means, score, improved, seconds));
                 }
@@ -206,7 +208,7 @@ public final class ExperimentRunner {
             var transfer = matrix == null ? List.<TransferScores.Row>of() : TransferScores.of(matrix, reference);
             return new RunResult(runId, config, status, message, Backend.describe(), matrix, transfer, List.copyOf(evaluations),
                     masks, List.copyOf(rates), List.copyOf(stageSeconds), List.copyOf(epochSeconds),
-                    (System.nanoTime() - started) / 1e9);
+                    (System.nanoTime() - started) / 1e9, List.copyOf(epochs));
         }
 
         void writeProgress(RunStatus status, String message) {

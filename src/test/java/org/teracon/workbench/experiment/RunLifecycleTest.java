@@ -50,6 +50,8 @@ class RunLifecycleTest {
         RunResult stored = Json.read(dir.resolve(RunFolder.RESULTS), RunResult.class);
         assertEquals(RunStatus.CANCELLED, stored.status());
         assertFalse(Double.isNaN(stored.matrix().get(0, 0)));
+        assertEquals(2, stored.epochs().stream().filter(e -> e.stage() == 0).count(), "T1's two epochs are in results.json");
+        assertTrue(stored.epochs().get(0).meanLosses().containsKey("total"));
     }
 
     @Test

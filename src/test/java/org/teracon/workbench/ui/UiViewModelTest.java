@@ -140,7 +140,7 @@ class UiViewModelTest {
         AccuracyMatrix matrix = new AccuracyMatrix(tasks, List.of("MRR@5", "accuracy"), m);
         List<TransferScores.Row> transfer = TransferScores.of(matrix, null);
         return new RunResult(id, ExperimentConfig.defaults("d"), RunStatus.COMPLETED, "", "CPU", matrix, transfer,
-                List.of(), null, List.of(), List.of(), List.of(), 1.0);
+                List.of(), null, List.of(), List.of(), List.of(), 1.0, List.of());
     }
 
     @Test
