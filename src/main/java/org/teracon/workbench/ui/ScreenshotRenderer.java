@@ -2,6 +2,7 @@ package org.teracon.workbench.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,6 +11,12 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -18,10 +25,12 @@ import org.teracon.workbench.experiment.Studies;
 import org.teracon.workbench.ui.engine.LiveEngine;
 import org.teracon.workbench.ui.engine.RunEntry;
 import org.teracon.workbench.ui.export.Exports;
+import org.teracon.workbench.ui.vm.TaskOrderItem;
 
 /**
  * Renders the real window, driven through its view models against the real engine, into PNGs:
- * the dataset, a run in progress, each live view after the run, a comparison of two runs and a study.
+ * the dataset, a TERACON run, the same run with the order changed by a drag and a noisy task (in
+ * progress, then each view), the two runs compared, the exported heatmap, and a sampling study.
  * Usage (headless): {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw
  * -cp target/teracon-workbench.jar org.teracon.workbench.ui.ScreenshotRenderer screenshots/}
  */
@@ -42,7 +51,8 @@ public final class ScreenshotRenderer {
         started.await();
         Platform.setImplicitExit(false);
 
-        WorkbenchContext ctx = fx(() -> new WorkbenchContext(new LiveEngine(runs), runs, new ConsoleDialogs()));
+        Path exportDir = Files.createTempDirectory("teracon-screenshots-export");
+        WorkbenchContext ctx = fx(() -> new WorkbenchContext(new LiveEngine(runs), runs, new ConsoleDialogs(exportDir)));
         WorkbenchWindow window = fx(() -> WorkbenchWindow.show(new Stage(), ctx, WorkbenchWindow.SAMPLE_DATASET));
         TabPane tabs = fx(() -> window.controller().tabs());
         TabPane views = fx(() -> (TabPane) window.scene().lookup("#runViewTabs"));
@@ -54,31 +64,57 @@ public final class ScreenshotRenderer {
         });
         shoot(window, out.resolve("01-dataset.png"));
 
+        // The "done when" flow: TERACON on the sample, then the same experiment with the
+        // order changed by a drag and a noisy task inserted, both runs compared, the heatmap exported.
         fx(() -> {
-            ctx.form.channels.setText("16");
+            ctx.form.channels.setText("32");
             ctx.form.dilations.setText("1,4");
-            ctx.form.epochsFirst.setText("3");
-            ctx.form.epochs.setText("3");
+            ctx.form.epochsFirst.setText("5");
+            ctx.form.epochs.setText("5");
+            // With the default rate, a few epochs barely move the task embeddings, so every mask stays
+            // almost fully open and the heatmap reads 1.000 everywhere.
+            ctx.form.learningRate.setText("0.005");
             ctx.form.batchSizeFirst.setText("32");
             ctx.form.batchSize.setText("32");
             ctx.form.methodProperty().set("teracon");
-            ctx.taskOrder.noisyPositionProperty().set(3);
-            ctx.taskOrder.insertNoisy();
+            ctx.run.start(ctx.currentExperiment());
+            return null;
+        });
+        await(() -> !ctx.run.isRunning() && ctx.run.lastStatusProperty().get() != RunStatus.RUNNING, "the first run to finish");
+        List<String> firstOrder = fx(() -> ctx.taskOrder.taskOrder());
+
+        fx(() -> {
             tabs.getSelectionModel().select(1);
             return null;
         });
+        dragTask(window, firstOrder.get(3), firstOrder.get(1));
+        fx(() -> {
+            ctx.taskOrder.noisyPositionProperty().set(3);
+            ctx.taskOrder.insertNoisy();
+            return null;
+        });
+        List<String> secondOrder = fx(() -> ctx.taskOrder.taskOrder());
+        if (!secondOrder.subList(0, 2).equals(List.of(firstOrder.get(0), firstOrder.get(3)))) {
+            throw new IllegalStateException("the drag did not reorder " + firstOrder + ": " + secondOrder);
+        }
+        System.out.println("order " + firstOrder + " -> " + secondOrder);
         shoot(window, out.resolve("02-experiment.png"));
 
+        String firstRunId = fx(() -> ctx.run.resultProperty().get().runId());
         fx(() -> {
             ctx.run.start(ctx.currentExperiment());
             tabs.getSelectionModel().select(2);
             views.getSelectionModel().select(0);
             return null;
         });
-        await(() -> ctx.run.losses().size() >= 2 && ctx.run.losses().get(1).points() > 30, "the run to reach its second task");
+        await(() -> ctx.run.losses().size() >= 2 && ctx.run.losses().get(1).points() > 30, "the second run to reach its second task");
         shoot(window, out.resolve("03-main-midrun.png"));
 
-        await(() -> !ctx.run.isRunning() && ctx.run.lastStatusProperty().get() != RunStatus.RUNNING, "the run to finish");
+        await(() -> !ctx.run.isRunning() && ctx.run.resultProperty().get() != null
+                && !ctx.run.resultProperty().get().runId().equals(firstRunId), "the second run to finish");
+        if (fx(() -> ctx.run.lastStatusProperty().get()) != RunStatus.COMPLETED) {
+            throw new IllegalStateException("the second run did not complete: " + fx(() -> ctx.run.statusProperty().get()));
+        }
         String[] names = {"04-loss.png", "05-heatmap.png", "06-accuracy-matrix.png", "07-bwt-fwt.png", "08-rho-timing.png"};
         for (int i = 0; i < names.length; i++) {
             int k = i;
@@ -90,30 +126,46 @@ public final class ScreenshotRenderer {
         }
 
         fx(() -> {
-            ctx.form.methodProperty().set("finesmax");
-            ctx.run.start(ctx.currentExperiment());
-            return null;
-        });
-        await(() -> !ctx.run.isRunning() && ctx.run.lastStatusProperty().get() != RunStatus.RUNNING, "the second run to finish");
-        fx(() -> {
             ctx.history.refresh();
             return null;
         });
-        await(() -> ctx.history.runs().size() >= 2, "both runs in the history");
+        await(() -> ctx.history.runs().size() == 2, "both TERACON runs in the history");
         fx(() -> {
             tabs.getSelectionModel().select(3);
             @SuppressWarnings("unchecked")
             TableView<RunEntry> table = (TableView<RunEntry>) window.scene().lookup("#runTable");
             table.getSelectionModel().selectAll();
-            ctx.history.compare(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            // The history lists newest first; comparing against the original-order run reads better.
+            List<RunEntry> selected = new java.util.ArrayList<>(table.getSelectionModel().getSelectedItems());
+            java.util.Collections.reverse(selected);
+            ctx.history.compare(selected);
             return null;
         });
         await(() -> !ctx.history.compareRows().isEmpty(), "the comparison");
         shoot(window, out.resolve("09-comparison.png"));
 
-        // The sampling study on the same tasks (without the noisy task), through the Studies action.
+        // The export button itself, so the file is what a user gets, not a capture made here.
+        Path heatmapFile = exportDir.resolve("mask_similarity.png");
         fx(() -> {
-            ctx.form.methodProperty().set("teracon");
+            tabs.getSelectionModel().select(2);
+            views.getSelectionModel().select(1);
+            return null;
+        });
+        Thread.sleep(300);
+        fx(() -> {
+            ((Button) window.scene().lookup("#heatmapPngButton")).fire();
+            return null;
+        });
+        await(() -> Files.isRegularFile(heatmapFile) && ctx.status.messageProperty().get().startsWith("Exported"), "the heatmap export");
+        Files.copy(heatmapFile, out.resolve("12-heatmap-export.png"), StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("wrote " + out.resolve("12-heatmap-export.png"));
+
+        // The sampling study on the same tasks (without the noisy task), through the Studies action;
+        // smaller than the runs above because it trains three of them.
+        fx(() -> {
+            ctx.form.channels.setText("16");
+            ctx.form.epochsFirst.setText("3");
+            ctx.form.epochs.setText("3");
             ctx.taskOrder.removeNoisy();
             StudyActions.start(ctx, Studies.Kind.SAMPLING);
             return null;
@@ -153,8 +205,42 @@ public final class ScreenshotRenderer {
         return task.get(TIMEOUT_S, TimeUnit.SECONDS);
     }
 
-    /** No user to answer choosers; errors go to the console and abort the rendering. */
+    /**
+     * Drags one task onto another through the task list's own mouse handlers, as a press-drag-release
+     * by a user would, so the screenshots show the order that gesture produces.
+     */
+    private static void dragTask(WorkbenchWindow window, String task, String onto) throws Exception {
+        fx(() -> {
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+            ListCell<?> from = cell(window, task);
+            ListCell<?> to = cell(window, onto);
+            Bounds b = to.localToScene(to.getBoundsInLocal());
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            for (var type : List.of(MouseEvent.MOUSE_DRAGGED, MouseEvent.MOUSE_RELEASED)) {
+                Event.fireEvent(from, new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1,
+                        false, false, false, false, type == MouseEvent.MOUSE_DRAGGED, false, false, false, false, false, null));
+            }
+            return null;
+        });
+    }
+
+    private static ListCell<?> cell(WorkbenchWindow window, String task) {
+        return window.scene().lookup("#taskOrderList").lookupAll(".list-cell").stream()
+                .map(n -> (ListCell<?>) n)
+                .filter(c -> c.getItem() instanceof TaskOrderItem t && t.name().equals(task))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no cell for " + task));
+    }
+
+    /** No user to answer choosers: save dialogs answer the export folder; errors go to the console. */
     private static final class ConsoleDialogs implements Dialogs {
+        private final Path exportDir;
+
+        ConsoleDialogs(Path exportDir) {
+            this.exportDir = exportDir;
+        }
+
         @Override
         public Optional<Path> chooseDirectory(String title, Path initial) {
             return Optional.empty();
@@ -167,7 +253,7 @@ public final class ScreenshotRenderer {
 
         @Override
         public Optional<Path> chooseSaveFile(String title, String initialName, String description, String extension) {
-            return Optional.empty();
+            return Optional.of(exportDir.resolve(initialName));
         }
 
         @Override

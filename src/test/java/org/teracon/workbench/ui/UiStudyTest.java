@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +27,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A tiny noisy-task study through the studies tab, against the real engine. */
+/** Tiny studies through the studies tab, against the real engine: each kind completes, and a cancel. */
 @ExtendWith(ApplicationExtension.class)
 class UiStudyTest {
     @TempDir
@@ -74,6 +78,136 @@ class UiStudyTest {
         Path csv = exports.resolve(org.teracon.workbench.ui.export.Exports.slug(t.title()) + ".csv");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(csv));
         assertEquals(t.csv(), Files.readString(csv), "the CSV is the engine's table, not the rounded cells");
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void orderStudyCompletesAndFillsItsTable(FxRobot robot) throws Exception {
+        TinyExperiment.twoTasks(robot, ctx);
+        // The GUI refuses an order study with fewer than two tasks after T1: nothing to reorder.
+        robot.interact(() -> ctx.taskOrder.items().stream().filter(i -> i.name().equals("side_group"))
+                .forEach(i -> i.includedProperty().set(true)));
+        assertEquals(List.of("next_item", "taste_group", "side_group"), ctx.currentExperiment().taskOrder());
+        openStudies(robot);
+        // One random order on top of original and reversed keeps it to three runs.
+        robot.interact(() -> robot.lookup("#permutationsField").queryAs(javafx.scene.control.TextField.class).setText("1"));
+        robot.clickOn("#orderStudyButton");
+        StudyOutcome o = awaitOutcome(120);
+
+        assertNotNull(o.table(), o.summary());
+        ResultTable t = o.table();
+        assertEquals(List.of("next_item", "side_group", "taste_group", "mean BWT"), t.columns());
+        assertEquals(3, t.rows().size(), "original, reversed and one random order: " + t.rows());
+        assertTrue(t.rows().contains("original (next_item>taste_group>side_group)"), t.rows().toString());
+        assertTrue(t.rows().contains("reversed (next_item>side_group>taste_group)"), t.rows().toString());
+        for (double[] row : t.values()) {
+            for (int c = 0; c < 4; c++) assertFalse(Double.isNaN(row[c]), "every order scored every task, and has a BWT");
+        }
+        assertShown(robot, t, o, "-order-study");
+    }
+
+    @Test
+    void samplingStudyCompletesAndFillsItsTable(FxRobot robot) throws Exception {
+        TinyExperiment.twoTasks(robot, ctx);
+        openStudies(robot);
+        robot.clickOn("#samplingStudyButton");
+        StudyOutcome o = awaitOutcome(120);
+
+        assertNotNull(o.table(), o.summary());
+        ResultTable t = o.table();
+        assertEquals(List.of("next_item", "taste_group", "s/epoch (T2..)", "mean rho"), t.columns());
+        assertEquals(List.of("rho_min", "equation", "all"), t.rows());
+        for (double[] row : t.values()) {
+            assertFalse(Double.isNaN(row[0]) || Double.isNaN(row[1]), "every sampling mode scored every task");
+            assertTrue(row[3] > 0 && row[3] <= 1, "ρ is a rate: " + row[3]);
+        }
+        assertEquals(1.0, t.values()[2][3], 1e-9, "sampling all users means ρ = 1");
+        assertShown(robot, t, o, "-sampling-study");
+    }
+
+    @Test
+    void escapeCancelsARunningStudyAndLeavesTheWindowUsable(FxRobot robot) throws Exception {
+        startLongStudy(robot);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertCancelledAndUsable(robot);
+    }
+
+    @Test
+    void cancelButtonCancelsARunningStudyAndLeavesTheWindowUsable(FxRobot robot) throws Exception {
+        startLongStudy(robot);
+        robot.clickOn("#cancelStudyButton");
+        assertCancelledAndUsable(robot);
+    }
+
+    /** A sampling study far too long to end by itself within the test, caught in its first run. */
+    private void startLongStudy(FxRobot robot) throws Exception {
+        TinyExperiment.twoTasks(robot, ctx);
+        robot.interact(() -> {
+            ctx.form.epochsFirst.setText("200");
+            ctx.form.epochs.setText("200");
+        });
+        openStudies(robot);
+        robot.clickOn("#samplingStudyButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> ctx.study.isRunning()
+                && ctx.study.progressTextProperty().get().startsWith("Run 1 of 3")).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#samplingStudyButton").queryAs(Button.class).isDisabled(), "no second study while one runs");
+    }
+
+    private void assertCancelledAndUsable(FxRobot robot) throws Exception {
+        StudyOutcome o = awaitOutcome(60);
+        assertTrue(o.cancelled(), o.summary());
+        assertEquals(null, o.table(), "a cancelled study has no table");
+        assertTrue(o.summary().contains("cancelled"), o.summary());
+
+        TableView<?> table = robot.lookup("#studyTable").queryAs(TableView.class);
+        assertTrue(table.getItems().isEmpty() && table.getColumns().isEmpty(), "no table on screen");
+        assertEquals("Result table", robot.lookup("#studyTitle").queryAs(Label.class).getText());
+        assertEquals(o.summary(), robot.lookup("#studyStatus").queryAs(Label.class).getText(), "the message is on screen");
+        assertTrue(robot.lookup("#studyCsvButton").queryAs(Button.class).isDisabled(), "nothing to export");
+        // A cancel the user asked for is not an error.
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        assertEquals("", ctx.status.errorProperty().get());
+
+        // Usable again: not busy, the study and run buttons are enabled, and the keyboard still works.
+        assertFalse(ctx.busy.get());
+        assertTrue(robot.lookup("#cancelStudyButton").queryAs(Button.class).isDisabled());
+        for (String id : List.of("#orderStudyButton", "#noisyStudyButton", "#samplingStudyButton", "#runButton")) {
+            assertFalse(robot.lookup(id).queryAs(Button.class).isDisabled(), id + " is enabled again");
+        }
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals(1, tabs.getSelectionModel().getSelectedIndex(), "Ctrl+2 opens the Experiment tab");
+    }
+
+    private static void openStudies(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private StudyOutcome awaitOutcome(int seconds) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                    () -> !dialogs.errors.isEmpty() || !ctx.study.isRunning() && ctx.study.outcomeProperty().get() != null).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no study outcome; study: " + ctx.study.statusProperty().get() + " | "
+                    + ctx.study.progressTextProperty().get() + "; status bar: " + ctx.status.messageProperty().get()
+                    + " " + ctx.status.errorProperty().get() + "; errors " + dialogs.errors, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        return ctx.study.outcomeProperty().get();
+    }
+
+    /** The table on screen is the engine's, and the study folder holds it. */
+    private void assertShown(FxRobot robot, ResultTable t, StudyOutcome o, String folderSuffix) {
+        TableView<?> table = robot.lookup("#studyTable").queryAs(TableView.class);
+        assertEquals(t.rows().size(), table.getItems().size());
+        assertEquals(t.columns().size() + 1, table.getColumns().size(), "a row-header column plus one per value");
+        assertTrue(o.folder().startsWith(runs) && o.folder().getFileName().toString().endsWith(folderSuffix), o.folder().toString());
+        assertTrue(Files.isRegularFile(o.folder().resolve("study.csv")));
+        assertFalse(robot.lookup("#studyCsvButton").queryAs(Button.class).isDisabled());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 }
