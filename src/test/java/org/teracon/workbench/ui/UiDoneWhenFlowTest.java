@@ -15,27 +15,22 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.RunStatus;
-import org.teracon.workbench.ui.engine.LiveEngine;
 import org.teracon.workbench.ui.vm.CompareRow;
 import org.teracon.workbench.ui.vm.TaskOrderItem;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 
@@ -44,19 +39,10 @@ import org.w3c.dom.Document;
  * experiment on the sample, drag a task, insert a noisy task, run again, compare both runs in the
  * history and export the heatmap. File choosers are answered by {@link RecordingDialogs}.
  */
-@ExtendWith(ApplicationExtension.class)
-class UiDoneWhenFlowTest {
-    @TempDir
-    Path runs;
-    @TempDir
-    Path exports;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
-    private WorkbenchContext ctx;
-
+class UiDoneWhenFlowTest extends WorkbenchWindowTest {
     @Start
     void start(Stage stage) {
-        ctx = new WorkbenchContext(new LiveEngine(runs), runs, dialogs);
-        WorkbenchWindow.show(stage, ctx, WorkbenchWindow.SAMPLE_DATASET);
+        open(stage);
     }
 
     @Test

@@ -17,37 +17,28 @@ import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ExperimentFiles;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.RunStatus;
-import org.teracon.workbench.ui.engine.LiveEngine;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What goes to and comes from disk through the window: report export, MovieLens import, experiment.json. */
-@ExtendWith(ApplicationExtension.class)
-class UiFilesTest {
-    @TempDir
-    Path runs;
-    @TempDir
-    Path work;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
-    private WorkbenchContext ctx;
-
+class UiFilesTest extends WorkbenchWindowTest {
     @Start
     void start(Stage stage) {
-        ctx = new WorkbenchContext(new LiveEngine(runs), runs, dialogs);
-        WorkbenchWindow.show(stage, ctx, WorkbenchWindow.SAMPLE_DATASET);
+        open(stage);
     }
+
+    @TempDir
+    Path work;
 
     private boolean idle() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> !ctx.run.isRunning()).get();

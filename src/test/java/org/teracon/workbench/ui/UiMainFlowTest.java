@@ -15,37 +15,24 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.RunStatus;
-import org.teracon.workbench.ui.engine.LiveEngine;
 import org.teracon.workbench.ui.vm.TaskOrderItem;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 
 /** The researcher's path through the real window, headless (Monocle), against the real engine. */
-@ExtendWith(ApplicationExtension.class)
-class UiMainFlowTest {
-    @TempDir
-    Path runs;
-    @TempDir
-    Path exports;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
-    private WorkbenchContext ctx;
-
+class UiMainFlowTest extends WorkbenchWindowTest {
     @Start
     void start(Stage stage) {
-        ctx = new WorkbenchContext(new LiveEngine(runs), runs, dialogs);
-        WorkbenchWindow.show(stage, ctx, WorkbenchWindow.SAMPLE_DATASET);
+        open(stage);
     }
 
     /** Service state may only be read on the FX thread. */

@@ -14,33 +14,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.teracon.workbench.experiment.ResultTable;
-import org.teracon.workbench.ui.engine.LiveEngine;
 import org.teracon.workbench.ui.engine.RunEntry;
 import org.teracon.workbench.ui.vm.StudyOutcome;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Tiny studies through the studies tab, against the real engine: each kind completes, and a cancel. */
-@ExtendWith(ApplicationExtension.class)
-class UiStudyTest {
-    @TempDir
-    Path runs;
-    @TempDir
-    Path exports;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
-    private WorkbenchContext ctx;
-
+class UiStudyTest extends WorkbenchWindowTest {
     @Start
     void start(Stage stage) {
-        ctx = new WorkbenchContext(new LiveEngine(runs), runs, dialogs);
-        WorkbenchWindow.show(stage, ctx, WorkbenchWindow.SAMPLE_DATASET);
+        open(stage);
     }
 
     @Test
