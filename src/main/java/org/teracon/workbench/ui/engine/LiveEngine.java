@@ -31,7 +31,7 @@ import org.teracon.workbench.experiment.SinMoReference;
 
 /**
  * The real engine: delegation only. Run folders are read with the engine's own file names and JSON
- * mapper (RunFolder, Json); when the engine's RunStore lands this class switches to it.
+ * mapper (RunFolder, Json), so the window reads exactly the folders the CLI writes.
  */
 public final class LiveEngine implements WorkbenchEngine {
     /** Study folders end with this; the history looks inside them. */
