@@ -20,7 +20,7 @@ import org.teracon.workbench.method.TrainingConfig;
  */
 public final class Benchmark {
 
-    public record Result(String backend, double matmulGflops, List<Map<String, Object>> phases, long peakOffHeapBytes,
+    public record Result(String backend, double matmulGflops, List<Map<String, Object>> phases,
                          long peakPhysicalBytes, long heapUsedBytes) {
     }
 
@@ -57,7 +57,6 @@ public final class Benchmark {
         double peak = matmulGflops(1024, 5);
         List<Map<String, Object>> phases = new ArrayList<>();
         long maxPhysical = 0;
-        long maxOffHeap = 0;
         for (String method : methods) {
             ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(1, 1, 1,
                     base.training().batchSizeFirst(), base.training().batchSize(), base.training().learningRateFirst(),
@@ -65,7 +64,7 @@ public final class Benchmark {
             List<Task> tasks = TaskOrder.resolve(dataset, cfg);
             Map<Integer, long[]> stepTimes = new LinkedHashMap<>(); // stage -> {count, nanos}
             long[] last = {System.nanoTime()};
-            long[] mem = {0, 0};
+            long[] mem = {0};
             RunResult r = new ExperimentRunner().run(cfg, dataset, scratch.resolve(method), e -> {
                 if (e instanceof RunEvent.TaskStarted) last[0] = System.nanoTime();
                 if (e instanceof RunEvent.BatchProgress bp) {
@@ -77,13 +76,11 @@ public final class Benchmark {
                     }
                     last[0] = now;
                     mem[0] = Math.max(mem[0], Pointer.physicalBytes());
-                    mem[1] = Math.max(mem[1], Pointer.totalBytes());
                 }
                 if (e instanceof RunEvent.EpochFinished || e instanceof RunEvent.TaskEvaluated) last[0] = System.nanoTime();
             }, new CancellationToken());
             if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException(method + " benchmark run failed: " + r.message());
             maxPhysical = Math.max(maxPhysical, mem[0]);
-            maxOffHeap = Math.max(maxOffHeap, mem[1]);
             stepTimes.forEach((stage, t) -> {
                 Task task = tasks.get(stage);
                 int batch = cfg.training().batchSizeFor(stage);
@@ -103,6 +100,6 @@ public final class Benchmark {
             });
         }
         Runtime rt = Runtime.getRuntime();
-        return new Result(Backend.describe(), peak, phases, maxOffHeap, maxPhysical, rt.totalMemory() - rt.freeMemory());
+        return new Result(Backend.describe(), peak, phases, maxPhysical, rt.totalMemory() - rt.freeMemory());
     }
 }
