@@ -2,6 +2,7 @@ package org.teracon.workbench.method;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,16 +34,23 @@ public final class Evaluator {
 
     private static Map<String, Double> evaluate(ContinualMethod method, TaskData task, int[] instances, int batchSize, int positions) {
         List<Query> queries = task.kind() == TaskKind.NEXT_ITEM ? nextItemQueries(task, instances, positions) : labelQueries(task, instances);
-        int[] ranks = new int[queries.size()];
+        // a user with several held-out labels is read once: one forward row per distinct sequence
+        Map<int[], Integer> rowOf = new IdentityHashMap<>();
+        List<int[]> distinct = new ArrayList<>();
+        for (Query q : queries) rowOf.computeIfAbsent(q.sequence(), s -> { distinct.add(s); return distinct.size() - 1; });
         boolean nextItem = task.kind() == TaskKind.NEXT_ITEM;
-        for (int from = 0; from < queries.size(); from += batchSize) {
-            List<Query> chunk = queries.subList(from, Math.min(queries.size(), from + batchSize));
-            INDArray logits = method.predict(task.stage(), chunk.stream().map(Query::sequence).toArray(int[][]::new));
+        int[] ranks = new int[queries.size()];
+        List<List<Integer>> queriesOfRow = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) queriesOfRow.add(new ArrayList<>());
+        for (int i = 0; i < queries.size(); i++) queriesOfRow.get(rowOf.get(queries.get(i).sequence())).add(i);
+        for (int from = 0; from < distinct.size(); from += batchSize) {
+            List<int[]> chunk = distinct.subList(from, Math.min(distinct.size(), from + batchSize));
+            INDArray logits = method.predict(task.stage(), chunk.toArray(int[][]::new));
             float[] all = logits.dup('c').data().asFloat();
             int cols = (int) logits.columns();
             for (int r = 0; r < chunk.size(); r++) {
                 float[] row = Arrays.copyOfRange(all, r * cols, (r + 1) * cols);
-                ranks[from + r] = RankingMetrics.rank(row, chunk.get(r).label(), nextItem ? 1 : 0);
+                for (int q : queriesOfRow.get(from + r)) ranks[q] = RankingMetrics.rank(row, queries.get(q).label(), nextItem ? 1 : 0);
             }
         }
         return RankingMetrics.summarize(ranks);

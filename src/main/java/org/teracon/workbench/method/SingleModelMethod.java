@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.teracon.workbench.model.BackboneConfig;
-import org.teracon.workbench.model.LayerHooks;
+import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Network;
 import org.teracon.workbench.model.TaskHead;
 
@@ -24,7 +24,6 @@ public final class SingleModelMethod implements ContinualMethod {
     private final BackboneConfig backbone;
     private final Map<Integer, Network> networks = new HashMap<>();
     private final Map<Integer, TaskData> tasks = new HashMap<>();
-    private final Map<Integer, PredictionGraph> graphs = new HashMap<>();
     private int evalBatchSize = 256;
 
     public SingleModelMethod(String name, Sharing sharing, boolean freezeBackboneAfterFirst, BackboneConfig backbone) {
@@ -68,20 +67,16 @@ public final class SingleModelMethod implements ContinualMethod {
         net.ensureHead(stage, task.outputSize(), env.random());
         networks.put(stage, net);
         tasks.put(stage, task);
-        graphs.clear();
         boolean headOnly = freezeBackboneAfterFirst && stage > 0;
         String head = Network.headName(stage);
-        PlainTaskTrainer.train(net, task, (v, s) -> LayerHooks.NONE,
-                p -> !headOnly || p.equals(TaskHead.weight(head)) || p.equals(TaskHead.bias(head)),
-                !headOnly, null,
-                () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), env);
+        TrainingCore.train(new TrainingCore.Stage(net, task,
+                p -> !headOnly || p.equals(TaskHead.weight(head)) || p.equals(TaskHead.bias(head)), List.of(),
+                () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), List.of(net.params())), env);
     }
 
     @Override
     public INDArray predict(int stage, int[][] sequences) {
-        TaskData task = tasks.get(stage);
-        PredictionGraph g = graphs.computeIfAbsent(stage, s -> new PredictionGraph(networks.get(s), task, (v, sh) -> LayerHooks.NONE, 1));
-        return g.predict(sequences);
+        return networks.get(stage).predict(sequences, tasks.get(stage).kind(), stage, BackboneHooks.NONE);
     }
 
     /** The network that serves {@code stage} (tests check what each baseline froze). */

@@ -16,10 +16,10 @@ import org.teracon.workbench.model.ParameterStore;
  */
 public final class StageTrainer {
 
-    /** One optimiser step on a batch of training rows; returns named loss terms including "total". */
+    /** One optimiser step on a batch of training rows; returns its loss terms including the total. */
     @FunctionalInterface
     public interface BatchStep {
-        Map<String, Double> apply(int[] rows, int batch, int batches);
+        Map<LossTerm, Double> apply(int[] rows, int batch, int batches);
     }
 
     /** Called after every epoch (e.g. to report sampling rates). */
@@ -50,17 +50,17 @@ public final class StageTrainer {
         for (epoch = 1; epoch <= cfg.epochsFor(stage); epoch++) {
             long start = System.nanoTime();
             int[] order = shuffled(rows, rnd);
-            Map<String, Double> sums = new LinkedHashMap<>();
+            Map<LossTerm, Double> sums = new java.util.EnumMap<>(LossTerm.class);
             for (int b = 0; b < batches; b++) {
                 if (monitor.cancelled()) throw new TrainingMonitor.CancelledException();
                 int from = b * batchSize;
                 int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(rows, from + batchSize));
-                Map<String, Double> losses = step.apply(batch, b, batches);
+                Map<LossTerm, Double> losses = step.apply(batch, b, batches);
                 losses.forEach((k, v) -> sums.merge(k, v, Double::sum));
-                monitor.batchFinished(stage, epoch, b + 1, batches, losses);
+                monitor.batchFinished(stage, epoch, b + 1, batches, byKey(losses));
             }
             Map<String, Double> means = new LinkedHashMap<>();
-            sums.forEach((k, v) -> means.put(k, v / batches));
+            sums.forEach((k, v) -> means.put(k.key(), v / batches));
             double score = validation.getAsDouble();
             boolean improved = Double.isNaN(score) || score > best;
             if (improved) {
@@ -81,6 +81,13 @@ public final class StageTrainer {
             for (int i = 0; i < scope.size(); i++) scope.get(i).assignFrom(bestParams.get(i));
         }
         return new Outcome(Math.min(epoch, cfg.epochsFor(stage)), bestEpoch, best, seconds);
+    }
+
+    /** Loss terms by their column name, in the enum's order, for events and files. */
+    static Map<String, Double> byKey(Map<LossTerm, Double> losses) {
+        Map<String, Double> named = new LinkedHashMap<>();
+        losses.forEach((k, v) -> named.put(k.key(), v));
+        return named;
     }
 
     static int[] shuffled(int n, Random rnd) {

@@ -3,12 +3,14 @@ package org.teracon.workbench.model;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adam (Kingma & Ba) on named arrays, updated in place. Written over ND4J array ops rather than ND4J's
- * GradientUpdater because that API expects DL4J's flattened parameter view, while methods here edit
- * gradients per named parameter (CONURE's free-weight masks, HAT's compensation) before each step.
+ * Adam (Kingma & Ba) on named arrays, updated in place, as PyTorch computes it:
+ * θ −= lr/(1−β1ᵗ) · m / (√v/√(1−β2ᵗ) + ε). Each parameter's step is libnd4j's fused adam_updater op
+ * (one native call instead of eight element-wise ops); that op adds ε to √v itself, so it is given
+ * ε·√(1−β2ᵗ), which makes the two forms identical. State lives outside any workspace.
  */
 public final class AdamOptimizer {
     private final double learningRate;
@@ -23,16 +25,21 @@ public final class AdamOptimizer {
         this.learningRate = learningRate;
     }
 
+    public double learningRate() {
+        return learningRate;
+    }
+
     public void step(String name, INDArray param, INDArray gradient) {
-        INDArray m = firstMoment.computeIfAbsent(name, k -> param.ulike().assign(0));
-        INDArray v = secondMoment.computeIfAbsent(name, k -> param.ulike().assign(0));
+        INDArray m;
+        INDArray v;
+        try (var ignored = Workspaces.outside()) {
+            m = firstMoment.computeIfAbsent(name, k -> param.ulike().assign(0));
+            v = secondMoment.computeIfAbsent(name, k -> param.ulike().assign(0));
+        }
         int t = steps.merge(name, 1, Integer::sum);
-        INDArray g = gradient.reshape(param.shape());
-        m.muli(beta1).addi(g.mul(1 - beta1));
-        v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
-        double mHatScale = 1.0 / (1 - Math.pow(beta1, t));
-        double vHatScale = 1.0 / (1 - Math.pow(beta2, t));
-        INDArray denom = Transforms.sqrt(v.mul(vHatScale), false).addi(epsilon);
-        param.subi(m.mul(mHatScale * learningRate).divi(denom));
+        INDArray g = gradient.reshape(param.shape()).dup(); // the op writes the update over its gradient input
+        double scaledEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
+        Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, scaledEpsilon, t - 1));
+        param.subi(g);
     }
 }

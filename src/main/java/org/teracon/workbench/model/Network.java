@@ -1,24 +1,27 @@
 package org.teracon.workbench.model;
 
 import java.util.Random;
-import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.teracon.workbench.data.TaskKind;
 
 /**
- * One backbone plus task heads over a parameter store: builds the per-task readout subgraphs.
- * Methods that need several models (SinMo, FineAll) hold several networks.
+ * One backbone plus task heads over a parameter store. Methods that need several models (SinMo,
+ * FineAll) hold several networks.
  */
 public final class Network {
     private final BackboneConfig config;
     private final int vocabularySize;
     private final int sequenceLength;
     private final ParameterStore params;
+    private final TcnEngine engine;
 
     public Network(BackboneConfig config, int vocabularySize, int sequenceLength, ParameterStore params) {
         this.config = config;
         this.vocabularySize = vocabularySize;
         this.sequenceLength = sequenceLength;
         this.params = params;
+        this.engine = new TcnEngine(config);
     }
 
     public static Network create(BackboneConfig config, int vocabularySize, int sequenceLength, Random rnd) {
@@ -39,23 +42,39 @@ public final class Network {
         if (!params.has(TaskHead.weight(headName(stage)))) TaskHead.init(params, headName(stage), config.channels(), outputs, rnd);
     }
 
-    /**
-     * Training output of a task: all-position logits [B·L, V] for next-item, user logits [B, K] otherwise.
-     */
-    public SDVariable trainingLogits(GraphVariables v, SDVariable x, TaskKind kind, int stage, LayerHooks hooks) {
-        SDVariable hidden = TcnBackbone.hidden(v, x, config, hooks);
-        if (kind == TaskKind.NEXT_ITEM) return TaskHead.allPositionLogits(v, hidden, config.channels(), headName(stage));
-        return TaskHead.logits(v, TaskHead.at(hidden, sequenceLength - 1, config.channels()), headName(stage));
+    public TcnEngine.Pass forward(int[][] sequences, BackboneHooks hooks) {
+        return engine.forward(params, sequences, hooks);
+    }
+
+    public void backward(TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+        engine.backward(params, pass, dHidden, gradients);
     }
 
     /**
-     * Evaluation output [B, K]: for next-item the logits after the sequence without its last item (whose
-     * last item is the target), otherwise the logits of the user vector (last position).
+     * The position whose hidden state a task reads at prediction: for next-item the sequence without
+     * its last item (whose last item is the target), otherwise the user vector at the last position.
      */
-    public SDVariable predictionLogits(GraphVariables v, SDVariable x, TaskKind kind, int stage, LayerHooks hooks) {
-        SDVariable hidden = TcnBackbone.hidden(v, x, config, hooks);
-        int position = kind == TaskKind.NEXT_ITEM ? sequenceLength - 2 : sequenceLength - 1;
-        return TaskHead.logits(v, TaskHead.at(hidden, position, config.channels()), headName(stage));
+    public int readoutPosition(TaskKind kind) {
+        return kind == TaskKind.NEXT_ITEM ? sequenceLength - 2 : sequenceLength - 1;
+    }
+
+    /** Prediction logits [B, K] of the task learned at {@code stage}. */
+    public INDArray predictionLogits(int[][] sequences, TaskKind kind, int stage, BackboneHooks hooks) {
+        TcnEngine.Pass pass = forward(sequences, hooks);
+        INDArray users = TcnEngine.at(pass.hidden(), pass.sequences(), pass.length(), readoutPosition(kind));
+        return Readouts.logits(params, headName(stage), users);
+    }
+
+    /** As {@link #predictionLogits}, run in the evaluation workspace and copied out of it. */
+    public INDArray predict(int[][] sequences, TaskKind kind, int stage, BackboneHooks hooks) {
+        try (var ignored = Workspaces.evaluation()) {
+            return predictionLogits(sequences, kind, stage, hooks).detach();
+        }
+    }
+
+    /** A zero gradient for the hidden states of a pass (rows (sequence, position)). */
+    public INDArray zeroHiddenGradient(TcnEngine.Pass pass) {
+        return Nd4j.zeros(pass.hidden().dataType(), pass.hidden().rows(), pass.hidden().columns());
     }
 
     public BackboneConfig config() {

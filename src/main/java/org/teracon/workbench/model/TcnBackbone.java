@@ -1,13 +1,9 @@
 package org.teracon.workbench.model;
 
 import java.util.Random;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv1DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * NextItNet residual blocks over an embedded sequence x [B, C, L] (NCW):
+ * NextItNet residual blocks' parameters (the computation is {@link TcnEngine}):
  * per block, conv(d) → LayerNorm → ReLU → conv(2d) → LayerNorm → ReLU, added to the block input.
  * Causal padding keeps position t blind to positions after t.
  */
@@ -47,25 +43,5 @@ public final class TcnBackbone {
                 p.put(normBias(b, k), Init.constant(0, c));
             }
         }
-    }
-
-    /** Hidden states [B, C, L] of the input x [B, C, L]. */
-    public static SDVariable hidden(GraphVariables v, SDVariable x, BackboneConfig cfg, LayerHooks hooks) {
-        SameDiff sd = v.sd();
-        SDVariable h = x;
-        for (int b = 0; b < cfg.blocks(); b++) {
-            SDVariable branch = h;
-            for (int k = 0; k < 2; k++) {
-                Conv1DConfig conv = Conv1DConfig.builder().k(cfg.kernelSize()).s(1).d(cfg.dilation(b, k))
-                        .paddingMode(PaddingMode.CAUSAL).dataFormat("NCW").build();
-                SDVariable w = hooks.convWeight(b, k, v.get(convWeight(b, k)));
-                SDVariable out = sd.cnn().conv1d(branch, w, v.get(convBias(b, k)), conv);
-                out = sd.nn().layerNorm(out, v.get(normGain(b, k)), v.get(normBias(b, k)), true, 1);
-                out = sd.nn().relu(out, 0);
-                branch = hooks.activation(b, k, out);
-            }
-            h = h.add(hooks.residualBranch(b, branch));
-        }
-        return h;
     }
 }

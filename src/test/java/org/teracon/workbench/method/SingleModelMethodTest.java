@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.teracon.workbench.method.baseline.Fixture;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.TaskHead;
 

@@ -1,0 +1,36 @@
+package org.teracon.workbench.method;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.teracon.workbench.model.Gradients;
+import org.teracon.workbench.model.TcnEngine;
+
+/**
+ * What a method adds to the one training step of {@link TrainingCore} (Avalanche's strategy plugins,
+ * by composition): per-batch state and extra stacked sequences, backbone hooks, loss terms, gradient
+ * work after backward, and clean-up after the update or the epoch. Every hook defaults to nothing.
+ */
+public interface StagePlugin {
+
+    /** Before the forward pass: set the sharpness and the hooks, stack extra sequence groups. */
+    default void beforeForward(StepContext step) {
+    }
+
+    /**
+     * Adds loss terms over the forward pass: their value into {@code step.loss(...)} (already weighted
+     * as they enter the total) and their gradient into {@code dHidden} and {@code gradients}.
+     */
+    default void addLosses(StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+    }
+
+    /** After the backbone's backward pass: gradients of the plugin's own parameters, gradient edits. */
+    default void afterBackward(StepContext step, Gradients gradients) {
+    }
+
+    /** After the optimiser step (clamps, restoring frozen values, sampling-rate updates). */
+    default void afterUpdate(StepContext step) {
+    }
+
+    /** After each epoch's validation. */
+    default void afterEpoch(int epoch) {
+    }
+}

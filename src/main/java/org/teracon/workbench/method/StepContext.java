@@ -1,0 +1,113 @@
+package org.teracon.workbench.method;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.teracon.workbench.model.BackboneHooks;
+
+/**
+ * One optimiser step as the training core and its plugins see it: the current task's batch (group 0),
+ * any groups of extra sequences a plugin stacks below it into the same backbone pass (TERACON's
+ * retention users), the mask sharpness s of this batch, the hooks and the loss terms.
+ */
+public final class StepContext {
+    /** Rows [first, first + count) of the stacked pass, in sequences. */
+    public record Group(int first, int count) {
+    }
+
+    private final TaskData task;
+    private final int[] users;
+    private final int[][] labels;
+    private final int batchIndex;
+    private final int batches;
+    private final List<int[]> sequences = new ArrayList<>();
+    private final List<Group> groups = new ArrayList<>();
+    private final Map<LossTerm, Double> losses = new EnumMap<>(LossTerm.class);
+    private double sharpness = 1;
+    private double total;
+    private BackboneHooks hooks = BackboneHooks.NONE;
+
+    StepContext(TaskData task, int[] users, int[][] labels, int batchIndex, int batches) {
+        this.task = task;
+        this.users = users;
+        this.labels = labels;
+        this.batchIndex = batchIndex;
+        this.batches = batches;
+        addGroup(task.sequencesOf(users));
+    }
+
+    /** Stacks sequences below the current ones; returns their group. */
+    public Group addGroup(int[][] extra) {
+        Group g = new Group(sequences.size(), extra.length);
+        for (int[] s : extra) sequences.add(s);
+        groups.add(g);
+        return g;
+    }
+
+    public TaskData task() {
+        return task;
+    }
+
+    public int[] users() {
+        return users;
+    }
+
+    public int[][] labels() {
+        return labels;
+    }
+
+    public int batchIndex() {
+        return batchIndex;
+    }
+
+    public int batches() {
+        return batches;
+    }
+
+    public Group currentGroup() {
+        return groups.get(0);
+    }
+
+    public List<Group> groups() {
+        return List.copyOf(groups);
+    }
+
+    public int[][] sequences() {
+        return sequences.toArray(new int[0][]);
+    }
+
+    public int[][] currentSequences() {
+        return sequences.subList(0, groups.get(0).count()).toArray(new int[0][]);
+    }
+
+    public double sharpness() {
+        return sharpness;
+    }
+
+    public void sharpness(double s) {
+        this.sharpness = s;
+    }
+
+    public BackboneHooks hooks() {
+        return hooks;
+    }
+
+    public void hooks(BackboneHooks h) {
+        this.hooks = h;
+    }
+
+    /** Records a term's own value; {@code weight}·value enters the total the optimiser minimises. */
+    public void loss(LossTerm term, double value, double weight) {
+        losses.merge(term, value, Double::sum);
+        total += weight * value;
+    }
+
+    public double total() {
+        return total;
+    }
+
+    public Map<LossTerm, Double> losses() {
+        return losses;
+    }
+}

@@ -1,0 +1,124 @@
+package org.teracon.workbench.method;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.teracon.workbench.data.TaskKind;
+import org.teracon.workbench.model.AdamOptimizer;
+import org.teracon.workbench.model.Gradients;
+import org.teracon.workbench.model.Network;
+import org.teracon.workbench.model.ParameterStore;
+import org.teracon.workbench.model.Readouts;
+import org.teracon.workbench.model.TcnEngine;
+import org.teracon.workbench.model.Workspaces;
+
+/**
+ * The one training step every method runs: the current task's batch (and any groups a plugin stacks
+ * below it) through one backbone pass, the task's own loss plus the plugins' terms, one backward pass,
+ * the plugins' gradient work, a check that every gradient is finite, then Adam on the trainable
+ * parameters. Everything a step allocates comes from a reused workspace. {@link StageTrainer} runs the
+ * epochs around it.
+ */
+public final class TrainingCore {
+
+    /** What one stage trains: which network, which parameters, with which plugins. */
+    public record Stage(Network network, TaskData task, Predicate<String> trainable, List<StagePlugin> plugins,
+                        DoubleSupplier validation, List<ParameterStore> snapshotScope) {
+    }
+
+    private TrainingCore() {
+    }
+
+    public static StageTrainer.Outcome train(Stage stage, MethodEnvironment env) {
+        TaskData task = stage.task();
+        TaskData.UserLabels rows = task.byUser(task.split().train());
+        AdamOptimizer optimizer = new AdamOptimizer(env.training().learningRateFor(task.stage()));
+        boolean backboneTrains = stage.network().params().names().stream()
+                .anyMatch(n -> !n.startsWith("head") && stage.trainable().test(n));
+        return StageTrainer.fit(task.stage(), rows.size(), (batch, b, batches) -> {
+            int[] users = new int[batch.length];
+            int[][] labels = new int[batch.length][];
+            for (int i = 0; i < batch.length; i++) {
+                users[i] = rows.users()[batch[i]];
+                labels[i] = rows.labels()[batch[i]];
+            }
+            StepContext step = new StepContext(task, users, labels, b, batches);
+            return run(stage, step, optimizer, backboneTrains);
+        }, stage.validation(), stage.snapshotScope(), env, epoch -> stage.plugins().forEach(p -> p.afterEpoch(epoch)));
+    }
+
+    static Map<LossTerm, Double> run(Stage stage, StepContext step, AdamOptimizer optimizer, boolean backboneTrains) {
+        Network net = stage.network();
+        try (var ignored = Workspaces.step()) {
+            stage.plugins().forEach(p -> p.beforeForward(step));
+            TcnEngine.Pass pass = net.forward(step.sequences(), step.hooks());
+            INDArray dHidden = net.zeroHiddenGradient(pass);
+            Gradients gradients = new Gradients(stage.trainable());
+            step.loss(LossTerm.CLASS, taskLoss(net, step, pass, dHidden, gradients), 1);
+            for (StagePlugin p : stage.plugins()) p.addLosses(step, pass, dHidden, gradients);
+            if (backboneTrains) net.backward(pass, dHidden, gradients);
+            for (StagePlugin p : stage.plugins()) p.afterBackward(step, gradients);
+            Map<LossTerm, Double> losses = new EnumMap<>(step.losses());
+            losses.put(LossTerm.TOTAL, step.total());
+            if (!finite(gradients)) {
+                losses.put(LossTerm.TOTAL, Double.NaN); // the reference also skips such steps
+                return losses;
+            }
+            gradients.asMap().forEach((name, g) -> optimizer.step(name, net.params().get(name), g));
+            for (StagePlugin p : stage.plugins()) p.afterUpdate(step);
+            return losses;
+        }
+    }
+
+    /** One reduction per gradient: any NaN or infinity makes its sum non-finite. */
+    static boolean finite(Gradients gradients) {
+        for (INDArray g : gradients.asMap().values()) {
+            if (!Double.isFinite(g.sumNumber().doubleValue())) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The current task's loss on group 0: next-item cross-entropy at every position whose next item is
+     * not padding, or the users' label cross-entropy at the user vector.
+     */
+    static double taskLoss(Network net, StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+        TaskData task = step.task();
+        int l = pass.length();
+        StepContext.Group g = step.currentGroup();
+        INDArray rows = rowsOf(pass.hidden(), g, l);
+        INDArray dRows = rowsOf(dHidden, g, l);
+        String head = Network.headName(task.stage());
+        if (task.kind() == TaskKind.NEXT_ITEM) {
+            return Readouts.sparseCrossEntropy(net.params(), head, rows, nextItemTargets(step.currentSequences()), dRows, gradients);
+        }
+        int position = l - 1;
+        INDArray users = TcnEngine.at(rows, g.count(), l, position);
+        INDArray dUsers = users.ulike().assign(0);
+        double loss = Readouts.softCrossEntropy(net.params(), head, users, Targets.labels(step.labels(), task.outputSize()), dUsers, gradients);
+        TcnEngine.addAt(dRows, g.count(), l, position, dUsers);
+        return loss;
+    }
+
+    /** The rows of a group's sequences in a [sequences·L, C] matrix (a view). */
+    public static INDArray rowsOf(INDArray matrix, StepContext.Group g, int length) {
+        return matrix.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) g.first() * length, (long) (g.first() + g.count()) * length),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());
+    }
+
+    /** Row (i, t) predicts the item at t+1; −1 where that is padding or past the end. */
+    public static int[] nextItemTargets(int[][] sequences) {
+        int l = sequences[0].length;
+        int[] t = new int[sequences.length * l];
+        for (int i = 0; i < sequences.length; i++) {
+            for (int p = 0; p < l; p++) {
+                int next = p + 1 < l ? sequences[i][p + 1] : 0;
+                t[i * l + p] = next == 0 ? -1 : next;
+            }
+        }
+        return t;
+    }
+}

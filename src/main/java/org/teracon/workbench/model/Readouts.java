@@ -1,0 +1,93 @@
+package org.teracon.workbench.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A task head's losses with their gradients: each returns the loss and adds dL/d(rows) into the
+ * caller's gradient of the head's input rows, and the head's own gradients into {@link Gradients}.
+ */
+public final class Readouts {
+    /** Probabilities are clamped here before the log, so a zero never becomes −∞·0 = NaN. */
+    private static final double SMALLEST_PROBABILITY = 1e-30;
+
+    private Readouts() {
+    }
+
+    public static INDArray logits(ParameterStore p, String head, INDArray rows) {
+        return rows.mmul(p.get(TaskHead.weight(head))).addiRowVector(p.get(TaskHead.bias(head)));
+    }
+
+    /**
+     * Mean cross-entropy of integer targets (−1: no target), with softmax over every output:
+     * dZ = softmax(Z) − onehot(target), per counted row, divided by the count. Equals the soft-target
+     * cross-entropy with one-hot rows of 1/n and needs no dense target matrix.
+     *
+     * @return the loss; dRows receives dL/d(rows)
+     */
+    public static double sparseCrossEntropy(ParameterStore p, String head, INDArray rows, int[] targets, INDArray dRows,
+                                            Gradients gradients) {
+        int n = (int) rows.rows();
+        INDArray z = logits(p, head, rows);
+        long classes = z.columns();
+        int counted = 0;
+        for (int t : targets) if (t >= 0) counted++;
+        if (counted == 0) return 0;
+        float[] weight = new float[n];
+        long[] flat = new long[n];
+        for (int i = 0; i < n; i++) {
+            weight[i] = targets[i] >= 0 ? 1f / counted : 0f;
+            flat[i] = i * classes + Math.max(0, targets[i]);
+        }
+        Nd4j.exec((org.nd4j.linalg.api.ops.CustomOp) new SoftMax(z, z, 1));
+        INDArray w = Nd4j.createFromArray(weight).castTo(z.dataType());
+        INDArray index = Nd4j.createFromArray(flat);
+        INDArray probs = z.reshape(z.length());
+        INDArray picked = Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(probs, index).addIntegerArguments(0).build())[0];
+        double loss = -Transforms.log(Transforms.max(picked, SMALLEST_PROBABILITY, false), false).mul(w).sumNumber().doubleValue();
+        INDArray dz = z.muliColumnVector(w.reshape(n, 1));
+        // the flat indices are distinct (one per row), so this scatter has no write conflicts
+        Nd4j.exec(DynamicCustomOp.builder("scatter_sub").addInputs(probs, index, w).addOutputs(probs).build());
+        backwardLinear(p, head, rows, dz, dRows, gradients);
+        return loss;
+    }
+
+    /**
+     * −Σ targets ⊙ log softmax(Z); targets carry the normalisation (rows sum to 1/n over n labels), so
+     * dZ = softmax(Z)·rowsum(targets) − targets.
+     */
+    public static double softCrossEntropy(ParameterStore p, String head, INDArray rows, INDArray targets, INDArray dRows,
+                                          Gradients gradients) {
+        INDArray z = logits(p, head, rows);
+        Nd4j.exec((org.nd4j.linalg.api.ops.CustomOp) new SoftMax(z, z, 1));
+        double loss = -Transforms.log(Transforms.max(z, SMALLEST_PROBABILITY, true), false).muli(targets).sumNumber().doubleValue();
+        INDArray dz = z.muliColumnVector(targets.sum(true, 1)).subi(targets);
+        backwardLinear(p, head, rows, dz, dRows, gradients);
+        return loss;
+    }
+
+    /** Σ_i w_i Σ_k (Z_ik − Y_ik)², the knowledge-retention distance to pseudo-labels; w [B, 1]. */
+    public static double weightedSquaredError(ParameterStore p, String head, INDArray rows, INDArray pseudoLabels, INDArray weights,
+                                              INDArray dRows, Gradients gradients) {
+        INDArray diff = logits(p, head, rows).subi(pseudoLabels);
+        double loss = diff.mul(diff).muliColumnVector(weights).sumNumber().doubleValue();
+        INDArray dz = diff.muliColumnVector(weights).muli(2);
+        backwardLinear(p, head, rows, dz, dRows, gradients);
+        return loss;
+    }
+
+    private static void backwardLinear(ParameterStore p, String head, INDArray rows, INDArray dz, INDArray dRows, Gradients gradients) {
+        String w = TaskHead.weight(head);
+        String b = TaskHead.bias(head);
+        if (gradients.wants(w)) {
+            INDArray dw = Nd4j.create(dz.dataType(), rows.columns(), dz.columns());
+            Nd4j.gemm(rows, dz, dw, true, false, 1.0, 0.0);
+            gradients.add(w, dw);
+        }
+        if (gradients.wants(b)) gradients.add(b, dz.sum(true, 0));
+        if (dRows != null) Nd4j.gemm(dz, p.get(w), dRows, false, true, 1.0, 1.0);
+    }
+}
