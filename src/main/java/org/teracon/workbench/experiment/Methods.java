@@ -20,14 +20,14 @@ public final class Methods {
 
     static {
 
-//TC        FACTORIES.put("teracon", c -> new org.teracon.workbench.method.teracon.Teracon(c.backbone(), c.teracon()));
+        FACTORIES.put("teracon", c -> new org.teracon.workbench.method.teracon.Teracon(c.backbone(), c.teracon()));
         // the paper's ablations as methods of their own, so one comparison table can hold them
-//TC        FACTORIES.put("teracon-plain", c -> teracon(c, t -> new TeraconSettings(t.sMax(), t.annealS(), t.alpha(), t.c(), false,
-//TC                t.knowledgeRetention(), t.sampling(), t.rhoMin(), t.rhoInitial())));
-//TC        FACTORIES.put("teracon-nokr", c -> teracon(c, t -> new TeraconSettings(t.sMax(), t.annealS(), t.alpha(), t.c(), t.relationAware(),
-//TC                false, t.sampling(), t.rhoMin(), t.rhoInitial())));
-//TC        FACTORIES.put("teracon-rhomin", c -> teracon(c, t -> t.withSampling(SamplingMode.FIXED)));
-//TC        FACTORIES.put("teracon-all", c -> teracon(c, t -> t.withSampling(SamplingMode.ALL)));
+        FACTORIES.put("teracon-plain", c -> teracon(c, t -> new TeraconSettings(t.sMax(), t.annealS(), t.alpha(), t.c(), false,
+                t.knowledgeRetention(), t.sampling(), t.rhoMin(), t.rhoInitial())));
+        FACTORIES.put("teracon-nokr", c -> teracon(c, t -> new TeraconSettings(t.sMax(), t.annealS(), t.alpha(), t.c(), t.relationAware(),
+                false, t.sampling(), t.rhoMin(), t.rhoInitial())));
+        FACTORIES.put("teracon-rhomin", c -> teracon(c, t -> t.withSampling(SamplingMode.FIXED)));
+        FACTORIES.put("teracon-all", c -> teracon(c, t -> t.withSampling(SamplingMode.ALL)));
         FACTORIES.put("sinmo", c -> SingleModelMethod.sinMo(c.backbone()));
         FACTORIES.put("sinmoall", c -> SingleModelMethod.sinMoAll(c.backbone()));
         FACTORIES.put("finesmax", c -> SingleModelMethod.fineSmax(c.backbone()));
@@ -47,7 +47,7 @@ public final class Methods {
     }
 
     private static ContinualMethod teracon(ExperimentConfig c, java.util.function.UnaryOperator<TeraconSettings> change) {
-        throw new UnsupportedOperationException("pending"); //TC        return new org.teracon.workbench.method.teracon.Teracon(c.backbone(), change.apply(c.teracon()));
+        return new org.teracon.workbench.method.teracon.Teracon(c.backbone(), change.apply(c.teracon()));
     }
 
     public static List<String> names() {

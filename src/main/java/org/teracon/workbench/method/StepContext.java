@@ -28,7 +28,7 @@ public final class StepContext {
     private double total;
     private BackboneHooks hooks = BackboneHooks.NONE;
 
-    StepContext(TaskData task, int[] users, int[][] labels, int batchIndex, int batches) {
+    public StepContext(TaskData task, int[] users, int[][] labels, int batchIndex, int batches) {
         this.task = task;
         this.users = users;
         this.labels = labels;

@@ -1,0 +1,221 @@
+package org.teracon.workbench.method.teracon;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.teracon.workbench.method.ContinualMethod;
+import org.teracon.workbench.method.Evaluator;
+import org.teracon.workbench.method.LossTerm;
+import org.teracon.workbench.method.MethodEnvironment;
+import org.teracon.workbench.method.StagePlugin;
+import org.teracon.workbench.method.StepContext;
+import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.method.TrainingCore;
+import org.teracon.workbench.model.BackboneConfig;
+import org.teracon.workbench.model.BackboneHooks;
+import org.teracon.workbench.model.Gradients;
+import org.teracon.workbench.model.Network;
+import org.teracon.workbench.model.TcnEngine;
+import org.teracon.workbench.model.Workspaces;
+
+/**
+ * TERACON (Kim et al., KDD 2023): one backbone, task-specific (relation-aware) soft masks on every
+ * layer, and knowledge retention with relation-aware user sampling. Loss = L_class + α·L_KR+.
+ * Every backbone parameter stays trainable for every task. The retention users of all old tasks are
+ * stacked below the batch into one backbone pass, each group under its own task's masks.
+ */
+public final class Teracon implements ContinualMethod {
+    private final BackboneConfig backbone;
+    private final TeraconSettings settings;
+    private Network net;
+    private final List<TaskData> learned = new ArrayList<>();
+    private final Map<Integer, Double> rho = new LinkedHashMap<>();
+    private int evalBatchSize = 256;
+
+    public Teracon(BackboneConfig backbone, TeraconSettings settings) {
+        this.backbone = backbone;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "teracon";
+    }
+
+    private int layers() {
+        return backbone.maskedLayers();
+    }
+
+    @Override
+    public void learn(List<TaskData> tasks, MethodEnvironment env) {
+        TaskData cur = tasks.get(tasks.size() - 1);
+        int stage = cur.stage();
+        Random rnd = env.random();
+        evalBatchSize = env.training().evalBatchSize();
+        if (stage == 0) net = Network.create(backbone, cur.vocabularySize(), cur.sequenceLength(), rnd);
+        TaskData.UserLabels rows = cur.byUser(cur.split().train());
+
+        // The frozen copy's outputs are fixed while T_i trains, so they are computed once here, before
+        // the new task changes the model's structure (evaluation sharpness s_max, like its test scores).
+        KnowledgeRetention retention = stage > 0 && settings.knowledgeRetention()
+                ? new KnowledgeRetention(KnowledgeRetention.PseudoLabels.capture(this, learned, masks(), rows.users(), evalBatchSize), learned)
+                : null;
+
+        learned.add(cur);
+        net.ensureHead(stage, cur.outputSize(), rnd);
+        TaskMasks.initEmbeddings(net.params(), stage, layers(), backbone.channels(), rnd);
+        if (settings.relationAware() && stage > 0) TaskMasks.initRelationMlps(net.params(), stage + 1, layers(), rnd);
+        rho.clear();
+        if (retention != null) for (int j = 0; j < stage; j++) rho.put(j, initialRate());
+
+        TrainingCore.train(new TrainingCore.Stage(net, cur, p -> true, List.of(new MaskAndRetention(cur, retention, env)),
+                () -> Evaluator.primary(this, cur, cur.split().validation(), evalBatchSize), List.of(net.params())), env);
+    }
+
+    private double initialRate() {
+        return switch (settings.sampling()) {
+            case EQUATION -> settings.rhoInitial();
+            case FIXED -> settings.rhoMin();
+            case ALL -> 1.0;
+        };
+    }
+
+    /** s for batch b of B: annealed from 1/s_max to s_max within each epoch (reference schedule). */
+    public static double sharpness(double sMax, boolean anneal, int batch, int batches) {
+        if (!anneal) return sMax;
+        return (sMax - 1 / sMax) * batch / Math.max(1, batches) + 1 / sMax;
+    }
+
+    @Override
+    public INDArray predict(int stage, int[][] sequences) {
+        try (var ignored = Workspaces.evaluation()) {
+            TaskMasks masks = new TaskMasks(net.params(), learned.size(), settings.relationAware(), settings.sMax());
+            INDArray m = masks.mask(stage);
+            BackboneHooks hooks = new BackboneHooks() {
+                @Override
+                public INDArray mask(int layer) {
+                    return m.getRow(layer).reshape(1, m.columns());
+                }
+            };
+            return net.predictionLogits(sequences, learned.get(stage).kind(), stage, hooks).detach();
+        }
+    }
+
+    @Override
+    public Map<String, float[][]> masks() {
+        if (learned.isEmpty()) return Map.of();
+        try (var ignored = Workspaces.evaluation()) {
+            TaskMasks masks = new TaskMasks(net.params(), learned.size(), settings.relationAware(), settings.sMax());
+            Map<String, float[][]> byTask = new LinkedHashMap<>();
+            for (int t = 0; t < learned.size(); t++) byTask.put(learned.get(t).name(), masks.values(t));
+            return byTask;
+        }
+    }
+
+    @Override
+    public Map<String, Double> samplingRates() {
+        Map<String, Double> named = new LinkedHashMap<>();
+        rho.forEach((j, r) -> named.put(learned.get(j).name(), r));
+        return named;
+    }
+
+    /**
+     * The stage's plugin: masks of the current task on the batch and of each old task j on its stacked
+     * retention users, the retention loss, the mask parameters' gradients, the embedding clamp and ρ.
+     */
+    private final class MaskAndRetention implements StagePlugin {
+        private final TaskData cur;
+        private final KnowledgeRetention retention;
+        private final MethodEnvironment env;
+        private final Random rnd;
+        private TaskMasks masks;
+        private List<KnowledgeRetention.Share> shares = List.of();
+        private int[] taskOfGroup;
+        private INDArray[] maskGradients;
+
+        MaskAndRetention(TaskData cur, KnowledgeRetention retention, MethodEnvironment env) {
+            this.cur = cur;
+            this.retention = retention;
+            this.env = env;
+            this.rnd = env.random();
+        }
+
+        @Override
+        public void beforeForward(StepContext step) {
+            step.sharpness(sharpness(settings.sMax(), settings.annealS(), step.batchIndex(), step.batches()));
+            masks = new TaskMasks(net.params(), learned.size(), settings.relationAware(), step.sharpness());
+            shares = retention == null ? List.of() : retention.sample(step, rho, rnd);
+            taskOfGroup = new int[1 + shares.size()];
+            taskOfGroup[0] = cur.stage();
+            for (int g = 0; g < shares.size(); g++) taskOfGroup[g + 1] = shares.get(g).task().stage();
+            maskGradients = new INDArray[taskOfGroup.length];
+            step.hooks(hooks(step));
+        }
+
+        private BackboneHooks hooks(StepContext step) {
+            List<StepContext.Group> groups = step.groups();
+            int sequences = step.sequences().length;
+            INDArray groupOfSequence = groupIndex(groups, sequences);
+            return new BackboneHooks() {
+                @Override
+                public INDArray mask(int layer) {
+                    if (groups.size() == 1) return masks.mask(taskOfGroup[0]).getRow(layer).reshape(1, backbone.channels());
+                    INDArray[] rows = new INDArray[groups.size()];
+                    for (int g = 0; g < rows.length; g++) rows[g] = masks.mask(taskOfGroup[g]).getRow(layer).reshape(1, backbone.channels());
+                    return Nd4j.pullRows(Nd4j.vstack(rows), 1, groupOfSequence.toIntVector());
+                }
+
+                @Override
+                public void maskGradient(int layer, INDArray gradient) {
+                    for (int g = 0; g < groups.size(); g++) {
+                        StepContext.Group group = groups.get(g);
+                        INDArray sum = groups.size() == 1 ? gradient
+                                : gradient.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(group.first(), group.first() + group.count()),
+                                org.nd4j.linalg.indexing.NDArrayIndex.all()).sum(true, 0);
+                        if (maskGradients[g] == null) maskGradients[g] = Nd4j.zeros(gradient.dataType(), layers(), backbone.channels());
+                        maskGradients[g].getRow(layer).addi(sum.reshape(backbone.channels()));
+                    }
+                }
+            };
+        }
+
+        private INDArray groupIndex(List<StepContext.Group> groups, int sequences) {
+            int[] index = new int[sequences];
+            for (int g = 0; g < groups.size(); g++) {
+                for (int i = 0; i < groups.get(g).count(); i++) index[groups.get(g).first() + i] = g;
+            }
+            return Nd4j.createFromArray(index);
+        }
+
+        @Override
+        public void addLosses(StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+            if (retention == null) return;
+            step.loss(LossTerm.RETENTION, KnowledgeRetention.loss(net, shares, pass, dHidden, gradients), settings.alpha());
+        }
+
+        @Override
+        public void afterBackward(StepContext step, Gradients gradients) {
+            for (int g = 0; g < taskOfGroup.length; g++) {
+                if (maskGradients[g] != null) masks.backward(taskOfGroup[g], maskGradients[g], gradients);
+            }
+        }
+
+        @Override
+        public void afterUpdate(StepContext step) {
+            TaskMasks.clampEmbeddings(net.params(), learned.size());
+            if (retention != null && settings.sampling() == SamplingMode.EQUATION) {
+                float[][] live = masks.values(cur.stage()); // the masks this batch trained with
+                for (int j : rho.keySet()) rho.put(j, MaskRelations.samplingRate(live, retention.pseudoLabels().masks().get(j), settings.c()));
+            }
+        }
+
+        @Override
+        public void afterEpoch(int epoch) {
+            env.monitor().samplingRates(cur.stage(), epoch, samplingRates());
+        }
+    }
+}
