@@ -1,26 +1,47 @@
 package org.teracon.workbench.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.teracon.workbench.data.Dataset;
+import org.teracon.workbench.data.DatasetFolder;
 import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.experiment.AtomicFiles;
+import org.teracon.workbench.experiment.Backend;
 import org.teracon.workbench.experiment.Benchmark;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.Json;
+import org.teracon.workbench.experiment.PeerBenchmark;
+import org.teracon.workbench.experiment.PeerCommand;
+import org.teracon.workbench.experiment.ProcessMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Measure training steps per second per stage (one epoch per task) and memory, as ratios to this "
-                + "machine's float matrix-multiply peak measured in the same run; writes benchmark.json.")
+        description = {"Measure training steps per second per stage (one epoch per task) and resident memory, as ratios to this "
+                + "machine's float matrix-multiply peak measured in the same run; writes benchmark.json.",
+                "With --peer, a peer implementation's benchmark runs alternately with ours (own, peer, own, peer ...) and the "
+                + "medians are compared; the peer prints a line 'RESULT ... steps_per_s=X ... useful_gflops=Y'. Its command may "
+                + "use {data} {channels} {dilations} {kernel} {batch} {length}, filled from this benchmark's settings, e.g.",
+                "  --stage1-only --peer \"LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 "
+                + "../shared/bench/torch_tcn.py --data {data} --channels {channels} --dilations {dilations} --batch {batch} "
+                + "--length {length} --threads 1\"",
+                "Exit code 1 when the peer fails or prints no RESULT line."})
 public class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--methods", split = ",", defaultValue = "sinmoall,teracon", description = "methods to time (default ${DEFAULT-VALUE})")
     List<String> methods;
@@ -28,22 +49,91 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     Path out;
 
+    @Option(names = "--peer", paramLabel = "CMD", description = "peer benchmark, a shell command run with bash -c")
+    String peer;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "repetitions (default 3 with --peer, else 1); medians are reported")
+    Integer repeats;
+
+    @Option(names = "--stage1-only", description = "time only T1 of the first method (all a single-task peer trains)")
+    boolean stage1Only;
+
     @Override
     public Integer call() throws Exception {
         ExperimentConfig cfg = options.build();
-        Files.createDirectories(out);
-        Benchmark.Result r = Benchmark.run(cfg, DatasetLoader.load(Path.of(cfg.dataset())), methods, out.resolve("runs"));
-        System.out.printf(Locale.ROOT, "backend %s; 1024x1024 float matmul peak %.1f GFLOP/s%n", r.backend(), r.matmulGflops());
-        System.out.println("| method | stage | task | batch | steps/s | useful GFLOP/s | of matmul peak |");
-        System.out.println("|---|---:|---|---:|---:|---:|---:|");
-        for (Map<String, Object> p : r.phases()) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.2f | %.1f%% |%n", p.get("method"), p.get("stage"), p.get("task"),
-                    p.get("batch"), (double) p.get("steps_per_s"), (double) p.get("useful_gflops"), 100 * (double) p.get("ratio_to_matmul_peak"));
+        Dataset dataset = DatasetLoader.load(Path.of(cfg.dataset()));
+        Map<String, String> shape = PeerCommand.placeholders(cfg, dataset.sequenceLength());
+        String peerCommand = peer == null ? null : PeerCommand.substitute(peer, shape);
+        int n = repeats != null ? repeats : peer != null ? 3 : 1;
+        PrintStream o = System.out;
+        PrintWriter err = spec.commandLine().getErr();
+        if (peer != null && peer.contains("{data}") && !Files.isRegularFile(Path.of(cfg.dataset()).resolve(DatasetFolder.MANIFEST))) {
+            err.println("warning: " + cfg.dataset() + " is not a workbench-format folder, which a peer reading {data} "
+                    + "(items.csv, sequences.csv) needs; convert it first (import-movielens)");
         }
+        Files.createDirectories(out);
+        double peak = Benchmark.matmulGflops(1024, 5);
+        o.printf(Locale.ROOT, "backend %s; 1024x1024 float matmul peak %.1f GFLOP/s; memory from %s%n", Backend.describe(), peak,
+                ProcessMemory.source());
+        if (peerCommand != null) o.println("peer: " + peerCommand);
+        List<PeerBenchmark.Repetition> reps;
+        try {
+            reps = PeerBenchmark.alternate(n, i -> {
+                Benchmark.Result r = Benchmark.run(cfg, dataset, methods, out.resolve("runs").resolve(String.valueOf(i)), stage1Only, peak);
+                o.printf(Locale.ROOT, "repetition %d/%d own: %s%n", i, n, r.stages().stream()
+                        .map(s -> String.format(Locale.ROOT, "%s T%d %.2f", s.method(), s.stage(), s.stepsPerSecond()))
+                        .collect(Collectors.joining(", ")) + " steps/s");
+                return r;
+            }, peerCommand == null ? null : () -> {
+                PeerCommand.Result p = PeerCommand.run(peerCommand);
+                o.println("peer: " + p.line());
+                return p;
+            });
+        } catch (PeerCommand.Failure f) {
+            err.println("error: " + f.getMessage());
+            return 1;
+        }
+        List<Benchmark.Stage> stages = PeerBenchmark.stageMedians(reps, peak);
+        printStages(o, stages, n);
+        PeerBenchmark.Comparison c = PeerBenchmark.compare(reps, peak);
+        List<String> mismatches = c == null ? List.of() : PeerBenchmark.mismatches(reps.get(0).peer(), shape);
+        if (c != null) printComparison(o, c, n, peak);
+        for (String m : mismatches) err.println("warning: the peer trained another shape than ours, " + m);
         // javacpp's own counter misses most of ND4J's native buffers, so the process's physical size is the figure to read
-        System.out.printf(Locale.ROOT, "peak process physical memory %.1f MiB, JVM heap in use at the end %.1f MiB%n",
-                r.peakPhysicalBytes() / 1048576.0, r.heapUsedBytes() / 1048576.0);
-        AtomicFiles.writeString(out.resolve("benchmark.json"), Json.write(r));
+        Benchmark.Result last = reps.get(reps.size() - 1).own();
+        o.printf(Locale.ROOT, "peak process physical memory %.1f MiB, JVM heap in use at the end %.1f MiB%n",
+                reps.stream().mapToLong(r -> r.own().peakPhysicalBytes()).max().orElse(0) / 1048576.0, last.heapUsedBytes() / 1048576.0);
+        AtomicFiles.writeString(out.resolve("benchmark.json"), Json.write(new PeerBenchmark.Report(Backend.describe(), peak,
+                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, reps)));
         return 0;
+    }
+
+    private static void printStages(PrintStream o, List<Benchmark.Stage> stages, int n) {
+        if (n > 1) o.printf("speed: median of %d repetitions; memory: after each stage of repetition 1%n", n);
+        o.println("| method | stage | task | batch | steps/s | useful GFLOP/s | of matmul peak | RSS at end MiB | peak RSS MiB |");
+        o.println("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        for (Benchmark.Stage s : stages) {
+            o.printf(Locale.ROOT, "| %s | %d | %s | %d | %.2f | %.2f | %.1f%% | %s | %s |%n", s.method(), s.stage(), s.task(), s.batch(),
+                    s.stepsPerSecond(), s.usefulGflops(), 100 * s.ratioToMatmulPeak(), mib(s.rssBytes()), mib(s.peakRssBytes()));
+        }
+    }
+
+    private static void printComparison(PrintStream o, PeerBenchmark.Comparison c, int n, double peak) {
+        o.printf(Locale.ROOT, "| %s (T1), median of %d | own (%s) | peer | own/peer |%n", c.task(), n, c.method());
+        o.println("|---|---:|---:|---:|");
+        o.printf(Locale.ROOT, "| steps/s | %.2f | %.2f | %.2f |%n", c.ownStepsPerSecond(), c.peerStepsPerSecond(), c.stepsRatio());
+        o.printf(Locale.ROOT, "| useful GFLOP/s | %.2f | %.2f | %.2f |%n", c.ownUsefulGflops(), c.peerUsefulGflops(),
+                c.ownUsefulGflops() / c.peerUsefulGflops());
+        o.printf(Locale.ROOT, "| of the ND4J matmul peak (%.1f GFLOP/s) | %.1f%% | %.1f%% | |%n", peak, 100 * c.ownOfMatmulPeak(),
+                100 * c.peerOfMatmulPeak());
+        o.println("steps/s per repetition: own " + list(c.ownStepsPerSecondRaw()) + "; peer " + list(c.peerStepsPerSecondRaw()));
+    }
+
+    private static String list(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(" "));
+    }
+
+    private static String mib(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
     }
 }

@@ -20,8 +20,16 @@ import org.teracon.workbench.method.TrainingConfig;
  */
 public final class Benchmark {
 
-    public record Result(String backend, double matmulGflops, List<Map<String, Object>> phases,
-                         long peakPhysicalBytes, long heapUsedBytes) {
+    /**
+     * One method's stage: speed over its timed steps and the process's resident memory once the stage
+     * (training and evaluation) is done — the current size and the peak so far ({@link ProcessMemory}).
+     */
+    public record Stage(String method, int stage, String task, int batch, long steps, double stepsPerSecond,
+                        double usefulGflops, double ratioToMatmulPeak, long rssBytes, long peakRssBytes) {
+    }
+
+    /** @param peakPhysicalBytes the largest process size javacpp read after any batch */
+    public record Result(List<Stage> stages, long peakPhysicalBytes, long heapUsedBytes) {
     }
 
     private Benchmark() {
@@ -53,16 +61,25 @@ public final class Benchmark {
         return 3 * (conv + head);
     }
 
-    public static Result run(ExperimentConfig base, Dataset dataset, List<String> methods, Path scratch) {
-        double peak = matmulGflops(1024, 5);
-        List<Map<String, Object>> phases = new ArrayList<>();
+    /**
+     * Trains one epoch of every task per method and times the steps. With {@code firstStageOnly}, only T1
+     * of the first method (what a single-task peer such as the PyTorch script trains).
+     */
+    public static Result run(ExperimentConfig base, Dataset dataset, List<String> methods, Path scratch,
+                             boolean firstStageOnly, double matmulPeak) {
+        List<Stage> stages = new ArrayList<>();
         long maxPhysical = 0;
-        for (String method : methods) {
+        for (String method : firstStageOnly ? methods.subList(0, 1) : methods) {
             ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(1, 1, 1,
                     base.training().batchSizeFirst(), base.training().batchSize(), base.training().learningRateFirst(),
                     base.training().learningRate(), base.training().evalBatchSize()));
             List<Task> tasks = TaskOrder.resolve(dataset, cfg);
+            if (firstStageOnly) {
+                cfg = cfg.withNoisyTask(null).withTaskOrder(List.of(tasks.get(0).name()));
+                tasks = tasks.subList(0, 1);
+            }
             Map<Integer, long[]> stepTimes = new LinkedHashMap<>(); // stage -> {count, nanos}
+            Map<Integer, ProcessMemory> memory = new LinkedHashMap<>();
             long[] last = {System.nanoTime()};
             long[] mem = {0};
             RunResult r = new ExperimentRunner().run(cfg, dataset, scratch.resolve(method), e -> {
@@ -77,29 +94,28 @@ public final class Benchmark {
                     last[0] = now;
                     mem[0] = Math.max(mem[0], Pointer.physicalBytes());
                 }
-                if (e instanceof RunEvent.EpochFinished || e instanceof RunEvent.TaskEvaluated) last[0] = System.nanoTime();
+                if (e instanceof RunEvent.EpochFinished) last[0] = System.nanoTime();
+                if (e instanceof RunEvent.TaskEvaluated te) {
+                    last[0] = System.nanoTime();
+                    memory.put(te.stage(), ProcessMemory.read());
+                }
             }, new CancellationToken());
             if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException(method + " benchmark run failed: " + r.message());
             maxPhysical = Math.max(maxPhysical, mem[0]);
-            stepTimes.forEach((stage, t) -> {
+            for (var entry : stepTimes.entrySet()) {
+                int stage = entry.getKey();
+                long[] t = entry.getValue();
                 Task task = tasks.get(stage);
                 int batch = cfg.training().batchSizeFor(stage);
                 int outputs = task.kind() == TaskKind.NEXT_ITEM ? dataset.vocabularySize() : task.numClasses();
                 double stepsPerSecond = t[0] / (t[1] / 1e9);
-                double flops = trainingFlopsPerRow(cfg, dataset.sequenceLength(), task.kind(), outputs) * batch;
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("method", method);
-                row.put("stage", stage + 1);
-                row.put("task", task.name());
-                row.put("batch", batch);
-                row.put("steps", t[0]);
-                row.put("steps_per_s", stepsPerSecond);
-                row.put("useful_gflops", flops * stepsPerSecond / 1e9);
-                row.put("ratio_to_matmul_peak", flops * stepsPerSecond / 1e9 / peak);
-                phases.add(row);
-            });
+                double gflops = trainingFlopsPerRow(cfg, dataset.sequenceLength(), task.kind(), outputs) * batch * stepsPerSecond / 1e9;
+                ProcessMemory m = memory.getOrDefault(stage, new ProcessMemory(-1, -1));
+                stages.add(new Stage(method, stage + 1, task.name(), batch, t[0], stepsPerSecond, gflops, gflops / matmulPeak,
+                        m.rssBytes(), m.peakRssBytes()));
+            }
         }
         Runtime rt = Runtime.getRuntime();
-        return new Result(Backend.describe(), peak, phases, maxPhysical, rt.totalMemory() - rt.freeMemory());
+        return new Result(stages, maxPhysical, rt.totalMemory() - rt.freeMemory());
     }
 }

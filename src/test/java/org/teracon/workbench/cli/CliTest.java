@@ -54,6 +54,34 @@ class CliTest {
     }
 
     @Test
+    void benchmarkComparesStageOneWithAPeerAndFailsWithExitCodeOneWhenThePeerFails(@TempDir Path dir) throws Exception {
+        String[] tiny = {"benchmark", "--dataset", "sample-datasets/synthetic", "--channels", "8", "--dilations", "1", "--stage1-only"};
+        String[] r = run(concat(tiny, "--repeats", "2", "--out", dir.resolve("ok").toString(),
+                "--peer", "echo RESULT channels={channels} dilations={dilations} batch={batch} steps_per_s=2.0 useful_gflops=1.0"));
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("peer: echo RESULT channels=8 dilations=1 batch=32"), r[1]);
+        assertTrue(r[1].contains("| next_item (T1), median of 2 | own (sinmoall) | peer | own/peer |"), r[1]);
+        assertFalse(r[1].contains("| sinmoall | 2 |"), "stage 1 only: " + r[1]);
+        assertFalse(r[2].contains("warning"), "the peer trained our shape: " + r[2]);
+        var json = org.teracon.workbench.experiment.Json.MAPPER.readTree(dir.resolve("ok/benchmark.json").toFile());
+        assertEquals(2, json.get("repetitions").size());
+        assertEquals(2.0, json.get("repetitions").get(1).get("peer").get("stepsPerSecond").asDouble());
+        assertEquals(1, json.get("repetitions").get(0).get("own").get("stages").size());
+        assertTrue(json.get("stages").get(0).get("peakRssBytes").asLong() >= json.get("stages").get(0).get("rssBytes").asLong());
+        assertTrue(json.get("stages").get(0).get("rssBytes").asLong() > 0);
+
+        String[] failed = run(concat(tiny, "--repeats", "1", "--out", dir.resolve("bad").toString(), "--peer", "echo no torch >&2; exit 3"));
+        assertEquals("1", failed[0], failed[2]);
+        assertTrue(failed[2].contains("exit code 3") && failed[2].contains("no torch"), failed[2]);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badInputIsAnErrorMessageNotAStackTrace(@TempDir Path dir) {
         String[] r = run("run", "--dataset", "sample-datasets/synthetic", "--channels", "0", "--out", dir.toString());
         assertEquals("2", r[0]);

@@ -2,11 +2,10 @@ package org.teracon.workbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teracon.workbench.SharedData;
 import org.teracon.workbench.data.DatasetFolder;
 import picocli.CommandLine;
 
@@ -26,8 +25,7 @@ class DataCommandsTest {
 
     @Test
     void importMovieLensWritesOurFormat() {
-        Path ml100k = Path.of("/work/shared/datasets/ml-100k");
-        Assumptions.assumeTrue(Files.isRegularFile(ml100k.resolve("u.data")), "skipped: no MovieLens 100K at " + ml100k);
+        Path ml100k = SharedData.require("datasets/ml-100k", "u.data");
         Path out = tmp.resolve("ml");
         int rc = new CommandLine(new ImportMovieLensCommand())
                 .execute(ml100k.toString(), "--out", out.toString(), "--sequence-length", "20");

@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teracon.workbench.SharedData;
 
 class TtlDatasetReaderTest {
-
-    static final Path EXAMPLE = Path.of("/work/shared/datasets/teracon-format-example");
 
     @TempDir
     Path tmp;
@@ -30,9 +28,8 @@ class TtlDatasetReaderTest {
 
     @Test
     void readsThePublicExampleFiles() {
-        Assumptions.assumeTrue(Files.isRegularFile(EXAMPLE.resolve("example_task1.csv")),
-                "skipped: the TTL example files are not at " + EXAMPLE);
-        Dataset ds = TtlDatasetReader.read(EXAMPLE);
+        Path example = SharedData.require("datasets/teracon-format-example", "example_task1.csv");
+        Dataset ds = TtlDatasetReader.read(example);
         // Counted independently: 20 lines of 100 ids; task 2 has 44 distinct labels (> 20, so ITEM).
         assertEquals(20, ds.numUsers());
         assertEquals(100, ds.sequenceLength());
@@ -49,7 +46,7 @@ class TtlDatasetReaderTest {
         assertEquals("1", t2.classNames().get(t2.labels()[0]));
         assertEquals("2", t2.classNames().get(t2.labels()[1]));
         assertEquals(0, ds.report().warnings().size());
-        var overridden = TtlDatasetReader.read(EXAMPLE, TtlOptions.defaults().withKind(2, TaskKind.CLASSIFICATION));
+        var overridden = TtlDatasetReader.read(example, TtlOptions.defaults().withKind(2, TaskKind.CLASSIFICATION));
         assertEquals(TaskKind.CLASSIFICATION, overridden.tasks().get(1).kind());
     }
 

@@ -2,12 +2,11 @@ package org.teracon.workbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teracon.workbench.SharedData;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.MovieLensImporter;
 import org.teracon.workbench.method.TrainingConfig;
@@ -15,14 +14,11 @@ import org.teracon.workbench.model.BackboneConfig;
 
 /** The whole path on real data: GroupLens files → importer → TERACON over three tasks. */
 class MovieLensIntegrationTest {
-    static final Path ML100K = Path.of("../shared/datasets/ml-100k");
-
     @Test
     void teraconRunsOnMovieLens100k(@TempDir Path dir) {
-        Assumptions.assumeTrue(Files.exists(ML100K.resolve("u.data")),
-                "MovieLens 100K not found at " + ML100K.toAbsolutePath() + " (it is never copied into the repo); skipping");
-        Dataset ml = MovieLensImporter.importFrom(ML100K);
-        ExperimentConfig cfg = ExperimentConfig.defaults(ML100K.toString()).withMethod("teracon")
+        Path ml100k = SharedData.require("datasets/ml-100k", "u.data"); // never copied into the repo
+        Dataset ml = MovieLensImporter.importFrom(ml100k);
+        ExperimentConfig cfg = ExperimentConfig.defaults(ml100k.toString()).withMethod("teracon")
                 .withBackbone(new BackboneConfig(16, 3, List.of(1)))
                 .withTraining(new TrainingConfig(1, 2, 1, 64, 64, 2e-3, 2e-3, 512))
                 .withTaskOrder(List.of("next_item", "gender", "rated_5"));

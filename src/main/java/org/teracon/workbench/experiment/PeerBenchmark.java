@@ -1,0 +1,109 @@
+package org.teracon.workbench.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * Repeated benchmark runs, our own alternating with a peer's (own, peer, own, peer ...), so that a
+ * machine that slows down or speeds up during the session (other load, heat) affects both sides
+ * alike; medians over the repetitions, with every repetition's raw values kept.
+ */
+public final class PeerBenchmark {
+
+    /** One repetition: our stages and, when a peer is set, the peer's result of the same round. */
+    public record Repetition(int index, Benchmark.Result own, PeerCommand.Result peer) {
+    }
+
+    /** Our first method's T1 against the peer, medians of the repetitions; ratios are own / peer. */
+    public record Comparison(String method, String task, double ownStepsPerSecond, double peerStepsPerSecond,
+                             double stepsRatio, double ownUsefulGflops, double peerUsefulGflops,
+                             double ownOfMatmulPeak, double peerOfMatmulPeak,
+                             List<Double> ownStepsPerSecondRaw, List<Double> peerStepsPerSecondRaw) {
+    }
+
+    /**
+     * What benchmark.json holds. {@code stages}: per method and stage, the medians of steps/s and
+     * useful GFLOP/s; memory is repetition 1's, as VmHWM only grows over a process's life.
+     */
+    public record Report(String backend, double matmulGflops, String memorySource, int repeats, boolean firstStageOnly,
+                         String peerCommand, List<Benchmark.Stage> stages, Comparison comparison,
+                         List<String> peerMismatches, List<Repetition> repetitions) {
+    }
+
+    private PeerBenchmark() {
+    }
+
+    /** own(1), peer, own(2), peer, ...; without a peer ({@code null}) only own. */
+    public static List<Repetition> alternate(int repeats, IntFunction<Benchmark.Result> own, Supplier<PeerCommand.Result> peer) {
+        if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
+        List<Repetition> out = new ArrayList<>();
+        for (int i = 1; i <= repeats; i++) {
+            Benchmark.Result mine = own.apply(i);
+            out.add(new Repetition(i, mine, peer == null ? null : peer.get()));
+        }
+        return out;
+    }
+
+    public static double median(List<Double> values) {
+        if (values.isEmpty()) return Double.NaN;
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Per (method, stage), in repetition 1's order: median speed over the repetitions, repetition 1's memory. */
+    public static List<Benchmark.Stage> stageMedians(List<Repetition> reps, double matmulPeak) {
+        Map<String, List<Benchmark.Stage>> byStage = new LinkedHashMap<>();
+        for (Repetition r : reps) {
+            for (Benchmark.Stage s : r.own().stages()) byStage.computeIfAbsent(s.method() + "#" + s.stage(), k -> new ArrayList<>()).add(s);
+        }
+        List<Benchmark.Stage> out = new ArrayList<>();
+        for (List<Benchmark.Stage> all : byStage.values()) {
+            Benchmark.Stage first = all.get(0);
+            double gflops = median(all.stream().map(Benchmark.Stage::usefulGflops).toList());
+            out.add(new Benchmark.Stage(first.method(), first.stage(), first.task(), first.batch(), first.steps(),
+                    median(all.stream().map(Benchmark.Stage::stepsPerSecond).toList()), gflops, gflops / matmulPeak,
+                    first.rssBytes(), first.peakRssBytes()));
+        }
+        return out;
+    }
+
+    /** Our first method's stage 1 against the peer; null without a peer. */
+    public static Comparison compare(List<Repetition> reps, double matmulPeak) {
+        if (reps.isEmpty() || reps.get(0).peer() == null) return null;
+        List<Benchmark.Stage> ownT1 = reps.stream().map(r -> firstStage(r.own())).toList();
+        List<Double> own = ownT1.stream().map(Benchmark.Stage::stepsPerSecond).toList();
+        List<Double> peer = reps.stream().map(r -> r.peer().stepsPerSecond()).toList();
+        double ownGflops = median(ownT1.stream().map(Benchmark.Stage::usefulGflops).toList());
+        double peerGflops = median(reps.stream().map(r -> r.peer().usefulGflops()).toList());
+        double ownMedian = median(own);
+        double peerMedian = median(peer);
+        return new Comparison(ownT1.get(0).method(), ownT1.get(0).task(), ownMedian, peerMedian, ownMedian / peerMedian,
+                ownGflops, peerGflops, ownGflops / matmulPeak, peerGflops / matmulPeak, own, peer);
+    }
+
+    private static Benchmark.Stage firstStage(Benchmark.Result r) {
+        if (r.stages().isEmpty()) throw new IllegalStateException("the own benchmark timed no stage (a stage needs 2+ batches)");
+        // Benchmark.run lists the first method's stages first; its T1 is the stage with the lowest number
+        String method = r.stages().get(0).method();
+        return r.stages().stream().filter(s -> s.method().equals(method)).min(Comparator.comparingInt(Benchmark.Stage::stage)).orElseThrow();
+    }
+
+    /**
+     * Where the peer reported a different shape than ours ({@code channels}, {@code dilations},
+     * {@code batch} as torch_tcn.py prints them): a comparison of unlike models, worth a warning.
+     */
+    public static List<String> mismatches(PeerCommand.Result peer, Map<String, String> ours) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("channels", "dilations", "batch")) {
+            String theirs = peer.fields().get(key);
+            if (theirs != null && !theirs.equals(ours.get(key))) out.add(key + ": peer " + theirs + ", own " + ours.get(key));
+        }
+        return out;
+    }
+}
