@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.teracon.workbench.method.Fixture;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.TcnBackbone;
