@@ -137,7 +137,7 @@ public final class ConureMethod implements ContinualMethod {
      * the other free weights are zeroed. Ties at the threshold go to the lower flat (c-order) index, as a
      * stable sort by descending magnitude would order them.
      */
-    private void prune(int stage) {
+    void prune(int stage) {
         try (var ignored = Workspaces.outside()) {
             for (var e : owner.entrySet()) {
                 INDArray w = net.params().get(e.getKey());
