@@ -8,10 +8,10 @@ import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.SingleModelMethod;
 import org.teracon.workbench.method.teracon.SamplingMode;
 import org.teracon.workbench.method.teracon.TeraconSettings;
-//PENDINGimport org.teracon.workbench.method.baseline.ConureMethod;
+import org.teracon.workbench.method.baseline.ConureMethod;
 //PENDINGimport org.teracon.workbench.method.baseline.HatMethod;
-//PENDINGimport org.teracon.workbench.method.baseline.MtlMethod;
-//PENDINGimport org.teracon.workbench.method.baseline.PeterRecMethod;
+import org.teracon.workbench.method.baseline.MtlMethod;
+import org.teracon.workbench.method.baseline.PeterRecMethod;
 //PENDINGimport org.teracon.workbench.method.baseline.PiggybackMethod;
 
 /** Every method the engine offers, by the name used in experiment.json, the CLI and the GUI. */
@@ -32,15 +32,15 @@ public final class Methods {
         FACTORIES.put("sinmoall", c -> SingleModelMethod.sinMoAll(c.backbone()));
         FACTORIES.put("finesmax", c -> SingleModelMethod.fineSmax(c.backbone()));
         FACTORIES.put("fineall", c -> SingleModelMethod.fineAll(c.backbone()));
-//PENDING        // methodParams keys and defaults: conure.keep 0.3, conure.retrainEpochs 1
-//PENDING        FACTORIES.put("conure", c -> ConureMethod.fromParams(c.backbone(), c.methodParams()));
-//PENDING        // peterrec.reduction 4 (patch bottleneck C -> C/4 -> C)
-//PENDING        FACTORIES.put("peterrec", c -> PeterRecMethod.fromParams(c.backbone(), c.methodParams()));
+        // methodParams keys and defaults: conure.keep 0.3, conure.retrainEpochs 1
+        FACTORIES.put("conure", c -> ConureMethod.fromParams(c.backbone(), c.methodParams()));
+        // peterrec.reduction 4 (patch bottleneck C -> C/4 -> C)
+        FACTORIES.put("peterrec", c -> PeterRecMethod.fromParams(c.backbone(), c.methodParams()));
 //PENDING        // hat.sMax 400, hat.lambda 0.75
 //PENDING        FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
 //PENDING        // piggyback.threshold 0.005, piggyback.init 0.01 (initial mask score: every weight starts kept)
 //PENDING        FACTORIES.put("piggyback", c -> PiggybackMethod.fromParams(c.backbone(), c.methodParams()));
-//PENDING        FACTORIES.put("mtl", c -> new MtlMethod(c.backbone()));
+        FACTORIES.put("mtl", c -> new MtlMethod(c.backbone()));
     }
 
     private Methods() {

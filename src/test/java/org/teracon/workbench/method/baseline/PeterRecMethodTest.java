@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.teracon.workbench.method.Fixture;
 import org.teracon.workbench.method.TaskData;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.teracon.workbench.model.BackboneHooks;
+import org.teracon.workbench.model.Network;
 import org.teracon.workbench.model.ParameterStore;
 
 class PeterRecMethodTest {
@@ -40,5 +44,26 @@ class PeterRecMethodTest {
         assertTrue(m.network().params().get(PeterRecMethod.patch(2, 0, "W2")).ameanNumber().doubleValue() > 1e-3 * 0.8 * 1.5,
                 "the patch output weights trained away from their near-zero start");
         assertArrayEquals(logitsT1, Fixture.values(m.predict(0, tasks.get(0).sequencesOf(users))), 0f);
+    }
+
+    @Test
+    void freshPatchesStartNearTheIdentityAndTaskOnePredictionsStayUnchanged() {
+        List<TaskData> tasks = Fixture.tasks("next_item", "taste_group");
+        PeterRecMethod m = PeterRecMethod.fromParams(Fixture.BACKBONE, Map.of());
+        var env = Fixture.env(3);
+        m.learn(tasks.subList(0, 1), env);
+        int[][] sequences = tasks.get(0).sequencesOf(Fixture.testUsers(tasks.get(0)));
+        float[] logitsT1 = Fixture.values(m.predict(0, sequences));
+
+        m.initPatches(1, new java.util.Random(9));
+        Network net = m.network();
+        INDArray plain = net.forward(sequences, BackboneHooks.NONE).hidden();
+        INDArray patched = net.forward(sequences, m.hooks(1)).hidden();
+        double relative = patched.sub(plain).norm2Number().doubleValue() / plain.norm2Number().doubleValue();
+        assertTrue(relative > 0, "the patch is applied");
+        assertTrue(relative < 1e-2, "a fresh patch is almost the identity: relative change " + relative);
+
+        m.learn(tasks, env);
+        assertArrayEquals(logitsT1, Fixture.values(m.predict(0, sequences)), 0f, "T1 predictions after T2 (frozen backbone)");
     }
 }

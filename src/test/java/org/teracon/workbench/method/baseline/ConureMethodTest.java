@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
+import org.teracon.workbench.method.Fixture;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.TcnBackbone;
@@ -49,5 +53,34 @@ class ConureMethodTest {
         for (int i = 0; i < owner.length; i++) if (owner[i] == 1 && w2[i] != 0f) laterTrained = true;
         assertTrue(laterTrained, "T2 must have trained weights of its own");
         assertArrayEquals(logitsT1, Fixture.values(m.predict(0, tasks.get(0).sequencesOf(users))), 0f, "T1 predictions must not change (BWT = 0)");
+    }
+
+    @Test
+    void pruningKeepsTheLargestFreeMagnitudesWithTiesToTheLowerIndex() {
+        List<TaskData> tasks = Fixture.tasks("next_item");
+        ConureMethod m = ConureMethod.fromParams(Fixture.BACKBONE, Map.of());
+        m.learn(tasks, Fixture.env(1));
+        String w = TcnBackbone.convWeight(0, 0);
+        INDArray arr = m.network().params().get(w);
+        Random r = new Random(5);
+        float[] v = new float[(int) arr.length()];
+        for (int i = 0; i < v.length; i++) v[i] = (r.nextInt(7) - 3) * 0.25f; // many ties, zeros included
+        arr.assign(Nd4j.create(v, arr.shape(), 'c'));
+        int[] o = m.owner(w);
+        m.prune(1);
+
+        // the reference: a stable sort of the free entries by descending magnitude
+        Integer[] free = java.util.stream.IntStream.range(0, o.length).filter(i -> o[i] == ConureMethod.FREE).boxed().toArray(Integer[]::new);
+        Arrays.sort(free, (a, b) -> Float.compare(Math.abs(v[b]), Math.abs(v[a])));
+        int kept = Math.max(1, (int) Math.round(0.3 * free.length));
+        int[] expectedOwner = o.clone();
+        float[] expected = v.clone();
+        for (int q = 0; q < free.length; q++) {
+            if (q < kept) expectedOwner[free[q]] = 1;
+            else expected[free[q]] = 0f;
+        }
+        assertArrayEquals(expectedOwner, m.owner(w));
+        float[] got = Fixture.values(m.network().params(), w);
+        for (int i = 0; i < v.length; i++) assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(got[i]), w + "[" + i + "]");
     }
 }

@@ -3,34 +3,33 @@ package org.teracon.workbench.method.baseline;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.teracon.workbench.data.TaskKind;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.Evaluator;
+import org.teracon.workbench.method.LossTerm;
 import org.teracon.workbench.method.MethodEnvironment;
-import org.teracon.workbench.method.PredictionGraph;
+import org.teracon.workbench.method.StagePlugin;
+import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
-import org.teracon.workbench.method.Targets;
+import org.teracon.workbench.method.TrainingCore;
 import org.teracon.workbench.model.BackboneConfig;
-import org.teracon.workbench.model.LayerHooks;
+import org.teracon.workbench.model.BackboneHooks;
+import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
-import org.teracon.workbench.model.TaskHead;
+import org.teracon.workbench.model.Readouts;
+import org.teracon.workbench.model.TcnEngine;
 
 /**
  * MTL: every task k &gt; 1 gets its own copy of the T1 model, trained on L_Tk + L_T1, where L_T1 is T1's
  * next-item loss (T1's head) on the sequences of the same batch's users, so the copy keeps its T1
  * ability while it adapts. T1 itself is served by the original T1 model, which no later task touches.
- * The T1 term is reported as the "kr" loss column.
+ * Both losses read the same backbone pass; the T1 term is reported as the "t1" loss column
+ * ({@link LossTerm#JOINT_FIRST_TASK}).
  */
 public final class MtlMethod implements ContinualMethod {
-    static final String T1_TARGETS = "targetsT1";
-
     private final BackboneConfig backbone;
     private final Map<Integer, Network> networks = new HashMap<>();
     private final Map<Integer, TaskData> tasks = new HashMap<>();
-    private final Map<Integer, PredictionGraph> graphs = new HashMap<>();
     private int evalBatchSize = 256;
 
     public MtlMethod(BackboneConfig backbone) {
@@ -52,31 +51,36 @@ public final class MtlMethod implements ContinualMethod {
         net.ensureHead(stage, task.outputSize(), env.random());
         networks.put(stage, net);
         tasks.put(stage, task);
-        graphs.remove(stage);
-        BaselineTrainer.Spec spec = new BaselineTrainer.Spec();
-        if (stage > 0) {
-            int vocabulary = task.vocabularySize();
-            spec.extraLoss = (v, x, s, hooks) -> {
-                SDVariable targets = v.sd().placeHolder(T1_TARGETS, DataType.FLOAT, -1, vocabulary);
-                SDVariable logits = net.trainingLogits(v, x, TaskKind.NEXT_ITEM, 0, hooks);
-                return Map.of("kr", TaskHead.softTargetCrossEntropy(v.sd(), logits, targets).rename("kr"));
-            };
-            spec.extraFeeds = seqs -> Map.of(T1_TARGETS, Targets.nextItem(seqs, vocabulary));
-        }
-        BaselineTrainer.train(net, task, spec, () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), env);
+        List<StagePlugin> plugins = stage == 0 ? List.of() : List.of(jointFirstTask(net));
+        TrainingCore.train(new TrainingCore.Stage(net, task, p -> true, plugins,
+                () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), List.of(net.params())), env);
+    }
+
+    /** T1's next-item cross-entropy (head0) over the current users' rows of the same pass. */
+    private static StagePlugin jointFirstTask(Network net) {
+        String head = Network.headName(0);
+        return new StagePlugin() {
+            @Override
+            public void addLosses(StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+                StepContext.Group g = step.currentGroup();
+                int l = pass.length();
+                INDArray rows = TrainingCore.rowsOf(pass.hidden(), g, l);
+                INDArray dRows = TrainingCore.rowsOf(dHidden, g, l);
+                double loss = Readouts.sparseCrossEntropy(net.params(), head, rows,
+                        TrainingCore.nextItemTargets(step.currentSequences()), dRows, gradients);
+                step.loss(LossTerm.JOINT_FIRST_TASK, loss, 1);
+            }
+        };
     }
 
     @Override
     public INDArray predict(int stage, int[][] sequences) {
-        TaskData task = tasks.get(stage);
-        PredictionGraph g = graphs.computeIfAbsent(stage, s -> new PredictionGraph(networks.get(s), task, (v, sh) -> LayerHooks.NONE, 1));
-        return g.predict(sequences);
+        return networks.get(stage).predict(sequences, tasks.get(stage).kind(), stage, BackboneHooks.NONE);
     }
 
     /** T1's logits from the copy trained for {@code stage} (its T1 head after joint training). */
     INDArray predictFirstTaskWith(int stage, int[] users) {
-        return new PredictionGraph(networks.get(stage), tasks.get(0), (v, sh) -> LayerHooks.NONE, 1)
-                .predict(tasks.get(0).sequencesOf(users));
+        return networks.get(stage).predict(tasks.get(0).sequencesOf(users), tasks.get(0).kind(), 0, BackboneHooks.NONE);
     }
 
     Network network(int stage) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.teracon.workbench.method.MethodEnvironment;
+import org.teracon.workbench.method.Fixture;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.TrainingMonitor;
 import org.teracon.workbench.model.ParameterStore;
@@ -36,9 +37,9 @@ class MtlMethodTest {
         }
         assertFalse(java.util.Arrays.equals(Fixture.values(t1, "head0.W"), Fixture.values(m.network(1).params(), "head0.W")),
                 "the copy's T1 head trains jointly");
-        assertTrue(losses.stream().allMatch(l -> l.containsKey("kr") && Double.isFinite(l.get("kr"))));
+        assertTrue(losses.stream().allMatch(l -> l.containsKey("t1") && Double.isFinite(l.get("t1"))));
         double total = losses.get(0).get("total");
-        assertEquals(losses.get(0).get("class") + losses.get(0).get("kr"), total, 1e-4, "the loss is L_Tk + L_T1");
+        assertEquals(losses.get(0).get("class") + losses.get(0).get("t1"), total, 1e-4, "the loss is L_Tk + L_T1");
 
         int[] users = Fixture.testUsers(tasks.get(0));
         double original = mrr(m.predict(0, tasks.get(0).sequencesOf(users)), tasks.get(0), users);

@@ -3,24 +3,30 @@ package org.teracon.workbench.method.baseline;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SDVariable;
+import java.util.Random;
+import java.util.function.Predicate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.Evaluator;
 import org.teracon.workbench.method.MethodEnvironment;
-import org.teracon.workbench.method.PredictionGraph;
+import org.teracon.workbench.method.StagePlugin;
+import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.method.TrainingCore;
 import org.teracon.workbench.model.BackboneConfig;
-import org.teracon.workbench.model.GraphVariables;
+import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Init;
-import org.teracon.workbench.model.LayerHooks;
 import org.teracon.workbench.model.Network;
+import org.teracon.workbench.model.TaskHead;
 
 /**
  * PeterRec (Yuan et al., SIGIR 2020): the T1 model is frozen after T1; every later task adds one small
  * bottleneck "model patch" per residual block, branch + W2·relu(W1·branch + b1) + b2 (C → C/r → C,
  * applied per position), and only its patches and its head train. W2 starts near zero so a new task
  * begins from the T1 representation. T1's predictions cannot change, since no T1 parameter moves.
+ *
+ * <p>The engine computes the patch and its backward itself ({@link BackboneHooks#patch}); the method only
+ * names the stage's patch parameters and restricts training to them and the stage's head.
  */
 public final class PeterRecMethod implements ContinualMethod {
     public static final String REDUCTION = "peterrec.reduction";
@@ -32,7 +38,6 @@ public final class PeterRecMethod implements ContinualMethod {
     private final int reduction;
     private Network net;
     private final Map<Integer, TaskData> tasks = new HashMap<>();
-    private final Map<Integer, PredictionGraph> graphs = new HashMap<>();
     private int evalBatchSize = 256;
 
     public PeterRecMethod(BackboneConfig backbone, int reduction) {
@@ -51,7 +56,12 @@ public final class PeterRecMethod implements ContinualMethod {
     }
 
     static String patch(int stage, int block, String part) {
-        return "patch" + stage + ".block" + block + "." + part;
+        return patchPrefix(stage, block) + part;
+    }
+
+    /** The prefix the engine completes with "W1", "b1", "W2", "b2". */
+    private static String patchPrefix(int stage, int block) {
+        return "patch" + stage + ".block" + block + ".";
     }
 
     @Override
@@ -63,18 +73,23 @@ public final class PeterRecMethod implements ContinualMethod {
         net.ensureHead(stage, task.outputSize(), env.random());
         if (stage > 0) initPatches(stage, env.random());
         tasks.put(stage, task);
-        graphs.remove(stage);
-        BaselineTrainer.Spec spec = new BaselineTrainer.Spec();
-        spec.hooks = (v, s) -> hooks(v, stage);
-        if (stage > 0) {
-            String prefix = "patch" + stage + ".";
-            spec.trainable = p -> p.startsWith(prefix) || BaselineTrainer.isHead(p, stage);
-            spec.trainEmbedding = false;
-        }
-        BaselineTrainer.train(net, task, spec, () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), env);
+        String head = Network.headName(stage);
+        String prefix = "patch" + stage + ".";
+        Predicate<String> trainable = stage == 0 ? p -> true
+                : p -> p.startsWith(prefix) || p.equals(TaskHead.weight(head)) || p.equals(TaskHead.bias(head));
+        BackboneHooks hooks = hooks(stage);
+        StagePlugin patches = new StagePlugin() {
+            @Override
+            public void beforeForward(StepContext step) {
+                step.hooks(hooks);
+            }
+        };
+        TrainingCore.train(new TrainingCore.Stage(net, task, trainable, List.of(patches),
+                () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), List.of(net.params())), env);
     }
 
-    private void initPatches(int stage, java.util.Random rnd) {
+    /** Package-private so tests can check that fresh patches leave the T1 representation (almost) as is. */
+    void initPatches(int stage, Random rnd) {
         int c = backbone.channels();
         int r = Math.max(1, c / reduction);
         for (int b = 0; b < backbone.blocks(); b++) {
@@ -85,26 +100,20 @@ public final class PeterRecMethod implements ContinualMethod {
         }
     }
 
-    private LayerHooks hooks(GraphVariables v, int stage) {
-        if (stage == 0) return LayerHooks.NONE;
-        int c = backbone.channels();
-        int l = net.sequenceLength();
-        return new LayerHooks() {
+    /** Stage 0 runs the plain backbone; stage k &gt; 0 adds its own patch to every block. */
+    BackboneHooks hooks(int stage) {
+        if (stage == 0) return BackboneHooks.NONE;
+        return new BackboneHooks() {
             @Override
-            public SDVariable residualBranch(int block, SDVariable branch) {
-                SDVariable rows = branch.permute(0, 2, 1).reshape(-1, c);
-                SDVariable hidden = v.sd().nn().relu(rows.mmul(v.get(patch(stage, block, "W1"))).add(v.get(patch(stage, block, "b1"))), 0);
-                SDVariable delta = hidden.mmul(v.get(patch(stage, block, "W2"))).add(v.get(patch(stage, block, "b2")));
-                return branch.add(delta.reshape(-1, l, c).permute(0, 2, 1));
+            public String patch(int block) {
+                return patchPrefix(stage, block);
             }
         };
     }
 
     @Override
     public INDArray predict(int stage, int[][] sequences) {
-        TaskData task = tasks.get(stage);
-        PredictionGraph g = graphs.computeIfAbsent(stage, s -> new PredictionGraph(net, task, (v, sh) -> hooks(v, s), 1));
-        return g.predict(sequences);
+        return net.predict(sequences, tasks.get(stage).kind(), stage, hooks(stage));
     }
 
     Network network() {
