@@ -9,7 +9,7 @@ import org.teracon.workbench.method.SingleModelMethod;
 import org.teracon.workbench.method.teracon.SamplingMode;
 import org.teracon.workbench.method.teracon.TeraconSettings;
 //PENDINGimport org.teracon.workbench.method.baseline.ConureMethod;
-//PENDINGimport org.teracon.workbench.method.baseline.HatMethod;
+import org.teracon.workbench.method.baseline.HatMethod;
 //PENDINGimport org.teracon.workbench.method.baseline.MtlMethod;
 //PENDINGimport org.teracon.workbench.method.baseline.PeterRecMethod;
 //PENDINGimport org.teracon.workbench.method.baseline.PiggybackMethod;
@@ -36,8 +36,8 @@ public final class Methods {
 //PENDING        FACTORIES.put("conure", c -> ConureMethod.fromParams(c.backbone(), c.methodParams()));
 //PENDING        // peterrec.reduction 4 (patch bottleneck C -> C/4 -> C)
 //PENDING        FACTORIES.put("peterrec", c -> PeterRecMethod.fromParams(c.backbone(), c.methodParams()));
-//PENDING        // hat.sMax 400, hat.lambda 0.75
-//PENDING        FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
+        // hat.sMax 400, hat.lambda 0.75
+        FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
 //PENDING        // piggyback.threshold 0.005, piggyback.init 0.01 (initial mask score: every weight starts kept)
 //PENDING        FACTORIES.put("piggyback", c -> PiggybackMethod.fromParams(c.backbone(), c.methodParams()));
 //PENDING        FACTORIES.put("mtl", c -> new MtlMethod(c.backbone()));
