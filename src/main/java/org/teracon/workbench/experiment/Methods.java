@@ -9,10 +9,10 @@ import org.teracon.workbench.method.SingleModelMethod;
 import org.teracon.workbench.method.teracon.SamplingMode;
 import org.teracon.workbench.method.teracon.TeraconSettings;
 import org.teracon.workbench.method.baseline.ConureMethod;
-//PENDINGimport org.teracon.workbench.method.baseline.HatMethod;
+import org.teracon.workbench.method.baseline.HatMethod;
 import org.teracon.workbench.method.baseline.MtlMethod;
 import org.teracon.workbench.method.baseline.PeterRecMethod;
-//PENDINGimport org.teracon.workbench.method.baseline.PiggybackMethod;
+import org.teracon.workbench.method.baseline.PiggybackMethod;
 
 /** Every method the engine offers, by the name used in experiment.json, the CLI and the GUI. */
 public final class Methods {
@@ -36,10 +36,10 @@ public final class Methods {
         FACTORIES.put("conure", c -> ConureMethod.fromParams(c.backbone(), c.methodParams()));
         // peterrec.reduction 4 (patch bottleneck C -> C/4 -> C)
         FACTORIES.put("peterrec", c -> PeterRecMethod.fromParams(c.backbone(), c.methodParams()));
-//PENDING        // hat.sMax 400, hat.lambda 0.75
-//PENDING        FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
-//PENDING        // piggyback.threshold 0.005, piggyback.init 0.01 (initial mask score: every weight starts kept)
-//PENDING        FACTORIES.put("piggyback", c -> PiggybackMethod.fromParams(c.backbone(), c.methodParams()));
+        // hat.sMax 400, hat.lambda 0.75
+        FACTORIES.put("hat", c -> HatMethod.fromParams(c.backbone(), c.methodParams()));
+        // piggyback.threshold 0.005, piggyback.init 0.01 (initial mask score: every weight starts kept)
+        FACTORIES.put("piggyback", c -> PiggybackMethod.fromParams(c.backbone(), c.methodParams()));
         FACTORIES.put("mtl", c -> new MtlMethod(c.backbone()));
     }
 
