@@ -37,7 +37,8 @@ public final class AdamOptimizer {
             v = secondMoment.computeIfAbsent(name, k -> param.ulike().assign(0));
         }
         int t = steps.merge(name, 1, Integer::sum);
-        INDArray g = gradient.reshape(param.shape()).dup(); // the op writes the update over its gradient input
+        // the op writes the update over its gradient input: a step's gradient is its own, so it is reused
+        INDArray g = java.util.Arrays.equals(gradient.shape(), param.shape()) && !gradient.isView() ? gradient : gradient.reshape(param.shape()).dup();
         double scaledEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
         Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, scaledEpsilon, t - 1));
         param.subi(g);
