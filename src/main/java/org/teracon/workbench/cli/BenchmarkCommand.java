@@ -30,7 +30,7 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig cfg = options.build();
+        ExperimentConfig cfg = options.build(methods);
         Files.createDirectories(out);
         Benchmark.Result r = Benchmark.run(cfg, DatasetLoader.load(Path.of(cfg.dataset())), methods, out.resolve("runs"));
         System.out.printf(Locale.ROOT, "backend %s; 1024x1024 float matmul peak %.1f GFLOP/s%n", r.backend(), r.matmulGflops());

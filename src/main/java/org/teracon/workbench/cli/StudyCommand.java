@@ -40,8 +40,9 @@ public class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentConfig base = options.build();
         Studies.Kind k = Studies.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+        // the sampling study runs TERACON whatever the config's method
+        ExperimentConfig base = options.build(k == Studies.Kind.SAMPLING ? List.of("teracon") : null);
         List<BatchRunner.LabelledConfig> runs = switch (k) {
             case ORDER -> Studies.order(base, base.taskOrder().isEmpty()
                     ? DatasetLoader.load(Path.of(base.dataset())).tasks().stream().map(Task::name).toList() : base.taskOrder(), permutations);

@@ -56,7 +56,12 @@ public record ParamSpec<T>(String key, ParamKind kind, Class<T> type, T defaultV
 
     /** The value if this spec allows it; otherwise a ParamException naming key, value and what is allowed. */
     public T check(T value) {
-        if (!type.isInstance(value) || !inRange(kind, range, value)) throw ParamException.invalid(key, value, "expected " + expected());
+        return checked(value, value);
+    }
+
+    /** @param shown the value as the user wrote it, so the message quotes "-1" and not "-1.0" */
+    private T checked(T value, Object shown) {
+        if (!type.isInstance(value) || !inRange(kind, range, value)) throw ParamException.invalid(key, shown, "expected " + expected());
         return value;
     }
 
@@ -70,7 +75,7 @@ public record ParamSpec<T>(String key, ParamKind kind, Class<T> type, T defaultV
             case ENUM -> Arrays.stream(type.getEnumConstants()).filter(c -> ((Enum<?>) c).name().equalsIgnoreCase(s)).findFirst().orElse(null);
         };
         if (v == null) throw ParamException.invalid(key, s, notA() + "expected " + expected());
-        return check(type.cast(v));
+        return checked(type.cast(v), s);
     }
 
     /**
@@ -86,7 +91,7 @@ public record ParamSpec<T>(String key, ParamKind kind, Class<T> type, T defaultV
                     .filter(c -> ((Enum<?>) c).name().equalsIgnoreCase(s)).findFirst().orElse(null) : null;
         };
         if (v == null) throw ParamException.invalid(key, json, notA() + "expected " + expected());
-        return check(type.cast(v));
+        return checked(type.cast(v), json);
     }
 
     /** The value as JSON should hold it: a number, a boolean or the enum constant's name. */

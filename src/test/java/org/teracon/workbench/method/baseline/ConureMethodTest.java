@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.TcnBackbone;
 
@@ -15,7 +15,7 @@ class ConureMethodTest {
     @Test
     void taskOneWeightsAndPredictionsStayBitIdenticalWhileLaterTasksTakeFreeWeights() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group", "side_group");
-        ConureMethod m = ConureMethod.fromParams(Fixture.BACKBONE, Map.of());
+        ConureMethod m = ConureMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         var env = Fixture.env(1);
         m.learn(tasks.subList(0, 1), env);
 

@@ -3,9 +3,9 @@ package org.teracon.workbench.method.baseline;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.TcnBackbone;
 
@@ -26,7 +26,7 @@ class HatMethodTest {
     @Test
     void gatesBinariseAtSMaxAndClaimedUnitsKeepTheirWeights() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group");
-        HatMethod m = HatMethod.fromParams(Fixture.BACKBONE, Map.of());
+        HatMethod m = HatMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         var env = Fixture.env(3);
         m.learn(tasks.subList(0, 1), env);
         ParameterStore afterT1 = m.network().params().copy();

@@ -3,9 +3,9 @@ package org.teracon.workbench.method.baseline;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.ParameterStore;
 
 class PeterRecMethodTest {
@@ -13,7 +13,7 @@ class PeterRecMethodTest {
     @Test
     void backboneStaysBitIdenticalAndOnlyTheTasksPatchesAndHeadTrain() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group", "side_group");
-        PeterRecMethod m = PeterRecMethod.fromParams(Fixture.BACKBONE, Map.of());
+        PeterRecMethod m = PeterRecMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         var env = Fixture.env(2);
         m.learn(tasks.subList(0, 1), env);
         ParameterStore afterT1 = m.network().params().copy();

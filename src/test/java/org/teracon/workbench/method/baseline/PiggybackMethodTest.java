@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.Targets;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.EmbeddingLookup;
 import org.teracon.workbench.model.GraphVariables;
 import org.teracon.workbench.model.Network;
@@ -25,7 +26,7 @@ class PiggybackMethodTest {
     @Test
     void backboneStaysBitIdenticalAndEachTaskLearnsItsOwnMask() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group", "side_group");
-        PiggybackMethod m = PiggybackMethod.fromParams(Fixture.BACKBONE, Map.of());
+        PiggybackMethod m = PiggybackMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         var env = Fixture.env(4);
         m.learn(tasks.subList(0, 1), env);
         ParameterStore afterT1 = m.network().params().copy();
@@ -60,7 +61,7 @@ class PiggybackMethodTest {
     @Test
     void scoreGradientMatchesFiniteDifferencesInMaskSpace() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group");
-        PiggybackMethod m = PiggybackMethod.fromParams(Fixture.BACKBONE, Map.of());
+        PiggybackMethod m = PiggybackMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         Fixture.learnUpTo(m, tasks, 0, 1, Fixture.env(5));
         TaskData task = tasks.get(1);
         Network net = m.network();
