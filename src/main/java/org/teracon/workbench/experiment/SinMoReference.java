@@ -17,6 +17,8 @@ import org.teracon.workbench.method.params.ParamValues;
  * of what SinMo depends on, so runs that share a setting train it once.
  */
 public final class SinMoReference implements SingleTaskReference {
+    /** The cache's folder name beside a runs folder; a dot folder, so the history does not list it. */
+    public static final String CACHE_FOLDER = ".sinmo-reference";
     private final Path cacheRoot;
     private final boolean trainWhenMissing;
 
@@ -44,10 +46,11 @@ public final class SinMoReference implements SingleTaskReference {
 
     /** What SinMo depends on: the config without its method and the method's parameters. */
     private static ExperimentConfig sinmo(ExperimentConfig config) {
-        return config.withMethod("sinmo").withParams(ParamValues.none());
+        return config.withMethod(METHOD).withParams(ParamValues.none());
     }
 
     /** Records a completed SinMo run as the reference of every config that differs from it only in method. */
+    @Override
     public void remember(ExperimentConfig config, RunResult sinmoResult) {
         if (sinmoResult.status() == RunStatus.COMPLETED) {
             AtomicFiles.writeString(cacheDir(config).resolve(RunFolder.RESULTS), Json.write(sinmoResult));
