@@ -109,4 +109,19 @@ class CliTest {
         assertTrue(help.contains("--no-kr") && help.contains("Sets teracon.knowledgeRetention=false"), help);
         assertTrue(help.contains("piggyback.threshold  a number, default 0.005"), help);
     }
+
+    @Test
+    void studyRunsThroughTheSameStudyEntryAsTheWindow(@TempDir Path dir) throws Exception {
+        String[] r = run("study", "sampling", "--dataset", "sample-datasets/synthetic", "--order", "next_item,taste_group",
+                "--channels", "8", "--dilations", "1", "--epochs", "1", "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("| rho_min |") && r[1].contains("| all |"), r[1]);
+        assertTrue(Files.readString(dir.resolve("sampling-study.csv")).lines().count() == 4, "header and three sampling modes");
+        assertFalse(Files.isDirectory(dir.resolve(".sinmo-reference")), "a study trains no FWT reference from the CLI");
+        String[] tooShort = run("study", "order", "--dataset", "sample-datasets/synthetic", "--order", "next_item,taste_group",
+                "--out", dir.resolve("o").toString());
+        assertEquals("2", tooShort[0]);
+        assertTrue(tooShort[2].contains("at least two more tasks"), tooShort[2]);
+    }
 }
+
