@@ -60,7 +60,7 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig cfg = options.build();
+        ExperimentConfig cfg = options.build(methods);
         Dataset dataset = DatasetLoader.load(Path.of(cfg.dataset()));
         Map<String, String> shape = PeerCommand.placeholders(cfg, dataset.sequenceLength());
         String peerCommand = peer == null ? null : PeerCommand.substitute(peer, shape);

@@ -31,7 +31,7 @@ public class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentConfig base = options.build();
+        ExperimentConfig base = options.build(methods);
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
         Map<String, RunResult> results = BatchRunner.run(Comparison.configs(base, methods), out, new BatchProgress(System.out), cancel);

@@ -1,19 +1,28 @@
 package org.teracon.workbench.cli;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ExperimentFiles;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.method.TrainingConfig;
-import org.teracon.workbench.method.teracon.SamplingMode;
-import org.teracon.workbench.method.teracon.TeraconSettings;
+import org.teracon.workbench.method.catalog.MethodCatalog;
+import org.teracon.workbench.method.params.ParamException;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.BackboneConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The experiment flags shared by run, compare and study: a config file, then flags override it. */
+/**
+ * The experiment flags shared by run, compare, study and benchmark: a config file, then flags override
+ * it. The method-parameter flags (--s, --alpha, --no-kr, ...) are made from the specs by {@link ParamFlags}.
+ */
+@Command(modelTransformer = ParamFlags.class)
 public class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "experiment.json to start from")
     Path config;
@@ -51,26 +60,22 @@ public class ConfigOptions {
     Integer kernel;
     @Option(names = "--dilations", split = ",", description = "one residual block per dilation, e.g. 1,4,1,4")
     List<Integer> dilations;
-    @Option(names = "--s", description = "TERACON s_max (mask sharpness)")
-    Double s;
-    @Option(names = "--alpha", description = "TERACON weight of the knowledge-retention loss")
-    Double alpha;
-    @Option(names = "--c", description = "TERACON sharpness of the sampling-rate sigmoid")
-    Double c;
-    @Option(names = "--sampling", description = "TERACON sampling: EQUATION, FIXED (rho-min) or ALL")
-    SamplingMode sampling;
-    @Option(names = "--rho-min", description = "TERACON fixed sampling rate")
-    Double rhoMin;
-    @Option(names = "--plain-masks", description = "TERACON ablation: plain masks instead of relation-aware")
-    boolean plainMasks;
-    @Option(names = "--no-kr", description = "TERACON ablation: no knowledge retention")
-    boolean noKr;
-    @Option(names = "--no-anneal", description = "TERACON: constant s instead of the per-epoch annealing")
-    boolean noAnneal;
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "method parameter, e.g. conure.keep=0.3")
-    Map<String, Double> params = new HashMap<>();
+    @Option(names = "--param", paramLabel = "KEY=VALUE",
+            description = "a method parameter, e.g. conure.keep=0.3 (the keys are listed below)")
+    Map<String, String> params = new LinkedHashMap<>();
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
+    /** The experiment for a run of its own method. */
     public ExperimentConfig build() {
+        return build(null);
+    }
+
+    /**
+     * The experiment, its {@code --param} keys checked against {@code methods} (null: the config's own
+     * method), since a key no method of the run takes is a typo, not something to ignore.
+     */
+    public ExperimentConfig build(List<String> methods) {
         ExperimentConfig cfg = config != null ? ExperimentFiles.read(config)
                 : ExperimentConfig.defaults(dataset != null ? dataset : "sample-datasets/synthetic");
         if (dataset != null) cfg = cfg.withDataset(dataset);
@@ -91,17 +96,22 @@ public class ConfigOptions {
         BackboneConfig b = cfg.backbone();
         cfg = cfg.withBackbone(new BackboneConfig(channels != null ? channels : b.channels(), kernel != null ? kernel : b.kernelSize(),
                 dilations != null ? dilations : b.dilations()));
-        TeraconSettings ts = cfg.teracon();
-        cfg = cfg.withTeracon(new TeraconSettings(s != null ? s : ts.sMax(), ts.annealS() && !noAnneal,
-                alpha != null ? alpha : ts.alpha(), c != null ? c : ts.c(), ts.relationAware() && !plainMasks,
-                ts.knowledgeRetention() && !noKr, sampling != null ? sampling : ts.sampling(),
-                rhoMin != null ? rhoMin : ts.rhoMin(), ts.rhoInitial()));
-        if (!params.isEmpty()) {
-            Map<String, Double> merged = new HashMap<>(cfg.methodParams());
-            merged.putAll(params);
-            cfg = cfg.withMethodParams(merged);
+        List<String> runs = methods != null ? methods : List.of(cfg.method());
+        for (String m : runs) {
+            if (!MethodCatalog.isKnown(m)) throw usage("unknown method '" + m + "'; known: " + String.join(", ", MethodCatalog.names()));
         }
-        return cfg;
+        ParamValues p = ParamFlags.read(command, cfg.params());
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            try {
+                p = MethodCatalog.parse(p, runs, e.getKey(), e.getValue());
+            } catch (ParamException ex) {
+                throw usage("--param: " + ex.getMessage());
+            }
+        }
+        return cfg.withParams(p);
     }
 
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(command.commandLine(), message);
+    }
 }

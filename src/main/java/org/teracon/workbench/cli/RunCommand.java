@@ -2,12 +2,11 @@ package org.teracon.workbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.teracon.workbench.app.Experiments;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
-import org.teracon.workbench.experiment.ExperimentRunner;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
-import org.teracon.workbench.experiment.SinMoReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +29,8 @@ public class RunCommand implements Callable<Integer> {
         ExperimentConfig config = options.build();
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        ExperimentRunner runner = noReference ? new ExperimentRunner()
-                : new ExperimentRunner(new SinMoReference(out.toAbsolutePath().getParent().resolve(".sinmo-reference")));
-        RunResult r = runner.run(config, out, new ConsoleProgress(System.out, ""), cancel);
+        RunResult r = Experiments.run(config, out, new ConsoleProgress(System.out, ""), cancel,
+                noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING);
         Tables.print(System.out, r);
         return r.status() == RunStatus.COMPLETED ? 0 : 1;
     }

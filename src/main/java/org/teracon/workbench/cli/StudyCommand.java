@@ -2,17 +2,16 @@ package org.teracon.workbench.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.teracon.workbench.app.Experiments;
+import org.teracon.workbench.app.StudyOutcome;
+import org.teracon.workbench.app.StudyRequest;
 import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.data.Task;
-import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
-import org.teracon.workbench.experiment.ResultTable;
-import org.teracon.workbench.experiment.RunResult;
-import org.teracon.workbench.experiment.RunStatus;
 import org.teracon.workbench.experiment.Studies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,23 +39,22 @@ public class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentConfig base = options.build();
-        Studies.Kind k = Studies.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
-        List<BatchRunner.LabelledConfig> runs = switch (k) {
-            case ORDER -> Studies.order(base, base.taskOrder().isEmpty()
-                    ? DatasetLoader.load(Path.of(base.dataset())).tasks().stream().map(Task::name).toList() : base.taskOrder(), permutations);
-            case NOISY -> Studies.noisy(base, new NoisyTaskSpec(noisyPosition, options.noisyUsers, options.noisyClasses));
-            case SAMPLING -> Studies.sampling(base);
-        };
+        Studies.Kind k = Studies.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        // the sampling study runs TERACON whatever the config's method
+        ExperimentConfig base = options.build(k == Studies.Kind.SAMPLING ? List.of("teracon") : null);
+        if (k == Studies.Kind.ORDER && base.taskOrder().isEmpty()) {
+            base = base.withTaskOrder(DatasetLoader.load(Path.of(base.dataset())).tasks().stream().map(Task::name).toList());
+        }
+        StudyRequest request = new StudyRequest(k, base, permutations,
+                k == Studies.Kind.NOISY ? new NoisyTaskSpec(noisyPosition, options.noisyUsers, options.noisyClasses) : null);
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        Map<String, RunResult> results = BatchRunner.run(runs, out, new BatchProgress(System.out), cancel, false);
-        ResultTable table = switch (k) {
-            case ORDER -> Studies.orderTable(results);
-            case NOISY -> Studies.noisyTable(results.get("without-noise"), results.get("with-noise"));
-            case SAMPLING -> Studies.samplingTable(results);
-        };
-        CompareCommand.write(out, kind.toLowerCase(java.util.Locale.ROOT) + "-study", table);
-        return results.values().stream().allMatch(r -> r.status() == RunStatus.COMPLETED) && results.size() == runs.size() ? 0 : 1;
+        StudyOutcome o = Experiments.study(request, out, new BatchProgress(System.out), cancel, false);
+        if (o.table() == null) {
+            System.out.println(o.summary());
+            return 1;
+        }
+        CompareCommand.write(out, kind.toLowerCase(Locale.ROOT) + "-study", o.table());
+        return 0;
     }
 }

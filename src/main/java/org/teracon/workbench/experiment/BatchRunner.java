@@ -36,10 +36,10 @@ public final class BatchRunner {
                                              boolean withReference) {
         Map<String, RunResult> results = new LinkedHashMap<>();
         Map<String, Dataset> datasets = new LinkedHashMap<>();
-        SinMoReference reference = new SinMoReference(outDir.resolve(".sinmo-reference"));
+        SinMoReference reference = new SinMoReference(outDir.resolve(SinMoReference.CACHE_FOLDER));
         // SinMo first: its run doubles as the FWT reference of the others
         List<LabelledConfig> ordered = new java.util.ArrayList<>(configs);
-        ordered.sort(java.util.Comparator.comparing(c -> "sinmo".equalsIgnoreCase(c.config().method()) ? 0 : 1));
+        ordered.sort(java.util.Comparator.comparing(c -> SingleTaskReference.METHOD.equalsIgnoreCase(c.config().method()) ? 0 : 1));
         for (int i = 0; i < ordered.size(); i++) {
             LabelledConfig lc = ordered.get(i);
             if (cancel.isCancelled()) break;

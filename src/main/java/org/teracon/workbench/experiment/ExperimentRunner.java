@@ -68,16 +68,16 @@ public final class ExperimentRunner {
                 state.rates(method.samplingRates());
                 state.stageSeconds.add((System.nanoTime() - start) / 1e9);
                 state.epochSeconds.add(state.currentEpochs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
-                if ("sinmo".equalsIgnoreCase(method.name())) state.referenceFromDiagonal();
+                if (SingleTaskReference.METHOD.equalsIgnoreCase(method.name())) state.referenceFromDiagonal();
                 state.writeProgress(RunStatus.RUNNING, "after stage " + (stage + 1) + " of " + data.size());
                 listener.onEvent(new RunEvent.TaskEvaluated(stage, state.matrix));
             }
-            if (reference != null && !"sinmo".equalsIgnoreCase(method.name())) {
+            if (reference != null && !SingleTaskReference.METHOD.equalsIgnoreCase(method.name())) {
                 state.reference = reference.scores(config, dataset, tasks, cancel);
             }
             RunResult result = state.finish(RunStatus.COMPLETED, "completed");
             // a SinMo run is every other method's FWT reference for the same setting
-            if ("sinmo".equalsIgnoreCase(method.name()) && reference instanceof SinMoReference cache) cache.remember(config, result);
+            if (SingleTaskReference.METHOD.equalsIgnoreCase(method.name()) && reference != null) reference.remember(config, result);
             return result;
         } catch (TrainingMonitor.CancelledException e) {
             return state.finish(RunStatus.CANCELLED, "cancelled by the user");

@@ -7,10 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.Task;
-import org.teracon.workbench.method.teracon.TeraconSettings;
+import org.teracon.workbench.method.params.ParamValues;
 
 /**
  * FWT's single-task reference R̄: a SinMo run (a fresh model per task) on the same data, order, split
@@ -18,6 +17,8 @@ import org.teracon.workbench.method.teracon.TeraconSettings;
  * of what SinMo depends on, so runs that share a setting train it once.
  */
 public final class SinMoReference implements SingleTaskReference {
+    /** The cache's folder name beside a runs folder; a dot folder, so the history does not list it. */
+    public static final String CACHE_FOLDER = ".sinmo-reference";
     private final Path cacheRoot;
     private final boolean trainWhenMissing;
 
@@ -40,11 +41,16 @@ public final class SinMoReference implements SingleTaskReference {
     }
 
     private Path cacheDir(ExperimentConfig config) {
-        ExperimentConfig sinmo = config.withMethod("sinmo").withTeracon(TeraconSettings.defaults()).withMethodParams(Map.of());
-        return cacheRoot.resolve(hash(Json.write(sinmo)));
+        return cacheRoot.resolve(hash(Json.write(sinmo(config))));
+    }
+
+    /** What SinMo depends on: the config without its method and the method's parameters. */
+    private static ExperimentConfig sinmo(ExperimentConfig config) {
+        return config.withMethod(METHOD).withParams(ParamValues.none());
     }
 
     /** Records a completed SinMo run as the reference of every config that differs from it only in method. */
+    @Override
     public void remember(ExperimentConfig config, RunResult sinmoResult) {
         if (sinmoResult.status() == RunStatus.COMPLETED) {
             AtomicFiles.writeString(cacheDir(config).resolve(RunFolder.RESULTS), Json.write(sinmoResult));
@@ -53,7 +59,7 @@ public final class SinMoReference implements SingleTaskReference {
 
     @Override
     public double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, CancellationToken cancel) {
-        ExperimentConfig sinmo = config.withMethod("sinmo").withTeracon(TeraconSettings.defaults()).withMethodParams(Map.of());
+        ExperimentConfig sinmo = sinmo(config);
         Path dir = cacheDir(config);
         RunResult r = null;
         if (Files.exists(dir.resolve(RunFolder.RESULTS))) {

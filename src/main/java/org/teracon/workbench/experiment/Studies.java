@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.teracon.workbench.method.teracon.SamplingMode;
+import org.teracon.workbench.method.teracon.TeraconSettings;
 
 /**
  * The paper's three studies as batches of runs plus their tables: task order (original, reversed,
@@ -43,9 +44,9 @@ public final class Studies {
     public static List<BatchRunner.LabelledConfig> sampling(ExperimentConfig base) {
         ExperimentConfig t = base.withMethod("teracon");
         return List.of(
-                new BatchRunner.LabelledConfig("rho_min", t.withTeracon(t.teracon().withSampling(SamplingMode.FIXED))),
-                new BatchRunner.LabelledConfig("equation", t.withTeracon(t.teracon().withSampling(SamplingMode.EQUATION))),
-                new BatchRunner.LabelledConfig("all", t.withTeracon(t.teracon().withSampling(SamplingMode.ALL))));
+                new BatchRunner.LabelledConfig("rho_min", t.withParam(TeraconSettings.SAMPLING, SamplingMode.FIXED)),
+                new BatchRunner.LabelledConfig("equation", t.withParam(TeraconSettings.SAMPLING, SamplingMode.EQUATION)),
+                new BatchRunner.LabelledConfig("all", t.withParam(TeraconSettings.SAMPLING, SamplingMode.ALL)));
     }
 
     private static List<String> prepend(String first, List<String> rest) {

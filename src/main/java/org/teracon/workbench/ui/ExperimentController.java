@@ -1,6 +1,11 @@
 package org.teracon.workbench.ui;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,14 +18,18 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.util.converter.BooleanStringConverter;
 import org.teracon.workbench.experiment.ExperimentConfig;
-import org.teracon.workbench.method.teracon.SamplingMode;
 import org.teracon.workbench.ui.vm.ExperimentFormViewModel;
 import org.teracon.workbench.ui.vm.FormField;
+import org.teracon.workbench.ui.vm.ParamField;
 import org.teracon.workbench.ui.vm.TaskOrderItem;
 import org.teracon.workbench.ui.vm.TaskOrderViewModel;
 
-/** Binds the task order list and the hyperparameter form to their view models. */
+/**
+ * Binds the task order list and the hyperparameter form to their view models. The method-parameter rows
+ * are made from the view model's {@link ParamField}s, so a new spec appears here without code.
+ */
 public final class ExperimentController {
     private final WorkbenchContext ctx;
     @FXML private ListView<TaskOrderItem> taskList;
@@ -34,7 +43,8 @@ public final class ExperimentController {
     @FXML private ComboBox<String> methodBox;
     @FXML private GridPane formGrid;
     @FXML private Label configError;
-    private int row;
+    private final List<IntConsumer> fixedRows = new ArrayList<>();
+    private final Map<String, IntConsumer> paramRows = new HashMap<>();
 
     public ExperimentController(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -75,44 +85,72 @@ public final class ExperimentController {
     }
 
     private void buildForm(ExperimentFormViewModel f) {
-        section("TERACON");
-        field(f.sMax, "sMaxField", "Mask scale s (s_max); annealed within each epoch when enabled", "_s (s_max)");
-        field(f.alpha, "alphaField", "Weight of the knowledge-retention loss", "_alpha");
-        field(f.c, "cField", "Sharpness c of the sampling-rate equation", "_c");
-        ComboBox<SamplingMode> sampling = new ComboBox<>();
-        sampling.getItems().setAll(SamplingMode.values());
-        sampling.valueProperty().bindBidirectional(f.samplingProperty());
-        sampling.setId("samplingBox");
-        control("Sam_pling mode", sampling, "EQUATION: rho from mask relations; FIXED: rho_min; ALL: every user");
-        field(f.rhoMin, "rhoMinField", "Sampling rate for FIXED mode, in (0, 1]", "rho _min");
-        field(f.rhoInitial, "rhoInitialField", "Sampling rate before the first update, in (0, 1]", "rho _initial");
-        check("Relation-a_ware masks", f.relationAwareProperty(), "relationAwareBox");
-        check("_Knowledge retention", f.knowledgeRetentionProperty(), "knowledgeRetentionBox");
-        check("A_nneal s within each epoch", f.annealSProperty(), "annealBox");
-        section("Training");
-        field(f.learningRateFirst, "lrFirstField", "Adam learning rate for T1", "T1 learnin_g rate");
-        field(f.learningRate, "lrField", "Adam learning rate for tasks after T1", "_Learning rate");
-        field(f.epochsFirst, "epochsFirstField", "Epochs for T1", "T1 _epochs");
-        field(f.epochs, "epochsField", "Maximum epochs for later tasks", "Epoc_hs");
-        field(f.patience, "patienceField", "Stop after this many epochs without a better validation score", "Pa_tience");
-        field(f.batchSizeFirst, "batchFirstField", "Batch size for T1", "T1 _batch size");
-        field(f.batchSize, "batchField", "Batch size for later tasks", "Batch si_ze");
-        field(f.evalBatchSize, "evalBatchField", "Batch size for evaluation", "E_val batch size");
-        section("Backbone (NextItNet)");
-        field(f.channels, "channelsField", "Embedding size = convolution channels", "C_hannels");
-        field(f.kernelSize, "kernelField", "Convolution kernel width", "_Kernel size");
-        field(f.dilations, "dilationsField", "One residual block per value, e.g. 1,4,1,4", "_Dilations");
-        section("Reproducibility");
-        field(f.seed, "seedField", "Seed for data splits, initialisation and sampling", "See_d");
+        fixedRows.add(section("Training"));
+        fixedRows.add(field(f.learningRateFirst, "lrFirstField", "Adam learning rate for T1", "T1 learnin_g rate"));
+        fixedRows.add(field(f.learningRate, "lrField", "Adam learning rate for tasks after T1", "_Learning rate"));
+        fixedRows.add(field(f.epochsFirst, "epochsFirstField", "Epochs for T1", "T1 _epochs"));
+        fixedRows.add(field(f.epochs, "epochsField", "Maximum epochs for later tasks", "Epoc_hs"));
+        fixedRows.add(field(f.patience, "patienceField", "Stop after this many epochs without a better validation score", "Pa_tience"));
+        fixedRows.add(field(f.batchSizeFirst, "batchFirstField", "Batch size for T1", "T1 _batch size"));
+        fixedRows.add(field(f.batchSize, "batchField", "Batch size for later tasks", "Batch si_ze"));
+        fixedRows.add(field(f.evalBatchSize, "evalBatchField", "Batch size for evaluation", "E_val batch size"));
+        fixedRows.add(section("Backbone (NextItNet)"));
+        fixedRows.add(field(f.channels, "channelsField", "Embedding size = convolution channels", "C_hannels"));
+        fixedRows.add(field(f.kernelSize, "kernelField", "Convolution kernel width", "_Kernel size"));
+        fixedRows.add(field(f.dilations, "dilationsField", "One residual block per value, e.g. 1,4,1,4", "_Dilations"));
+        fixedRows.add(section("Reproducibility"));
+        fixedRows.add(field(f.seed, "seedField", "Seed for data splits, initialisation and sampling", "See_d"));
+        layOut(f, f.methodProperty().get());
+        f.methodProperty().addListener((o, was, now) -> layOut(f, now));
     }
 
-    private void section(String title) {
+    /** The chosen method's parameter rows first (made once per spec, kept across switches), then the fixed rows. */
+    private void layOut(ExperimentFormViewModel f, String method) {
+        formGrid.getChildren().clear();
+        int row = 0;
+        List<ParamField<?>> shown = f.paramFields(method);
+        if (!shown.isEmpty()) section(method + " parameters").accept(row++);
+        for (ParamField<?> p : shown) paramRows.computeIfAbsent(p.spec().key(), k -> paramRow(p)).accept(row++);
+        for (IntConsumer r : fixedRows) r.accept(row++);
+    }
+
+    private IntConsumer paramRow(ParamField<?> p) {
+        return switch (p.spec().kind()) {
+            // spec labels are plain text ("s (s_max)"): an underscore there is not a mnemonic
+            case DOUBLE, INT -> field(p.field(), p.id(), p.tooltip(), p.spec().label(), false);
+            case BOOLEAN -> {
+                CheckBox b = new CheckBox(p.spec().label());
+                b.setId(p.id());
+                b.setMnemonicParsing(false);
+                b.setTooltip(new Tooltip(p.tooltip()));
+                // The check box spans the field and error columns; without this the grid cuts its label short.
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                b.setSelected(Boolean.parseBoolean(p.field().textProperty().get()));
+                Bindings.bindBidirectional(p.field().textProperty(), b.selectedProperty(), new BooleanStringConverter());
+                yield r -> formGrid.add(b, 1, r, 2, 1);
+            }
+            case ENUM -> {
+                ComboBox<String> box = new ComboBox<>();
+                box.getItems().setAll(p.spec().allowed());
+                box.valueProperty().bindBidirectional(p.field().textProperty());
+                box.setId(p.id());
+                box.setTooltip(new Tooltip(p.tooltip()));
+                yield row(p.spec().label(), box, new Label(), false);
+            }
+        };
+    }
+
+    private IntConsumer section(String title) {
         Label l = new Label(title);
         l.getStyleClass().add("form-section");
-        formGrid.add(l, 0, row++, 3, 1);
+        return r -> formGrid.add(l, 0, r, 3, 1);
     }
 
-    private void field(FormField<?> field, String id, String help, String label) {
+    private IntConsumer field(FormField<?> field, String id, String help, String label) {
+        return field(field, id, help, label, true);
+    }
+
+    private IntConsumer field(FormField<?> field, String id, String help, String label, boolean mnemonic) {
         TextField t = new TextField();
         t.setId(id);
         t.setPrefColumnCount(10);
@@ -124,29 +162,15 @@ public final class ExperimentController {
         error.textProperty().bind(field.errorProperty());
         field.errorProperty().addListener((o, was, now) -> t.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("invalid"), !now.isEmpty()));
-        addRow(label, t, error);
+        t.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !field.errorProperty().get().isEmpty());
+        return row(label, t, error, mnemonic);
     }
 
-    private void control(String label, Node control, String help) {
-        if (control instanceof javafx.scene.control.Control c) c.setTooltip(new Tooltip(help));
-        addRow(label, control, new Label());
-    }
-
-    private void check(String label, javafx.beans.property.BooleanProperty p, String id) {
-        CheckBox b = new CheckBox(label);
-        b.setMnemonicParsing(true);
-        b.setId(id);
-        // The check box spans the field and error columns; without this the grid cuts its label short.
-        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        b.selectedProperty().bindBidirectional(p);
-        formGrid.add(b, 1, row++, 2, 1);
-    }
-
-    private void addRow(String label, Node control, Label error) {
+    private IntConsumer row(String label, Node control, Label error, boolean mnemonic) {
         Label l = new Label(label);
-        l.setMnemonicParsing(true);
+        l.setMnemonicParsing(mnemonic);
         l.setLabelFor(control);
-        formGrid.addRow(row++, l, control, error);
+        return r -> formGrid.addRow(r, l, control, error);
     }
 
     @FXML

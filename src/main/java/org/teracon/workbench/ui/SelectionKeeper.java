@@ -6,7 +6,7 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
-import org.teracon.workbench.ui.engine.RunEntry;
+import org.teracon.workbench.app.RunEntry;
 
 /**
  * Keeps the history's selection when its list is replaced: the list refreshes whenever a run ends

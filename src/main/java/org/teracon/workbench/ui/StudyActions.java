@@ -1,8 +1,8 @@
 package org.teracon.workbench.ui;
 
+import org.teracon.workbench.app.StudyRequest;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.Studies;
-import org.teracon.workbench.ui.vm.StudyRequest;
 
 /** Starting a study (shared by the Studies menu and the studies tab's buttons). */
 final class StudyActions {

@@ -11,12 +11,12 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.teracon.workbench.app.StudyOutcome;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.Studies;
 import org.teracon.workbench.ui.export.Exports;
 import org.teracon.workbench.ui.vm.Fmt;
 import org.teracon.workbench.ui.vm.MatrixRow;
-import org.teracon.workbench.ui.vm.StudyOutcome;
 import org.teracon.workbench.ui.vm.StudyViewModel;
 
 /** The studies tab: study parameters, progress, and the result table of the last study. */

@@ -3,7 +3,7 @@ package org.teracon.workbench.ui;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.teracon.workbench.ui.engine.LiveEngine;
+import org.teracon.workbench.app.LiveEngine;
 
 /** The desktop application; {@code org.teracon.workbench.Main} starts it when no CLI subcommand is given. */
 public final class WorkbenchApp extends Application {

@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.method.baseline.ConureMethod;
+import org.teracon.workbench.method.baseline.HatMethod;
+import org.teracon.workbench.method.teracon.SamplingMode;
+import org.teracon.workbench.method.teracon.TeraconSettings;
 import picocli.CommandLine;
 
 class CliTest {
@@ -90,4 +95,61 @@ class CliTest {
         assertEquals("2", missing[0]);
         assertTrue(missing[2].startsWith("error: "), missing[2]);
     }
+
+    @Test
+    void anUnknownParamIsRefusedWithTheValidKeysBeforeAnythingRuns(@TempDir Path dir) {
+        String[] r = run("run", "--dataset", "sample-datasets/synthetic", "--param", "nonsense=1", "--out", dir.resolve("r").toString());
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("unknown parameter 'nonsense' for teracon; valid keys: teracon.sMax, teracon.alpha"), r[2]);
+        assertFalse(Files.exists(dir.resolve("r")), "no run folder: nothing was trained");
+        String[] other = run("run", "--method", "conure", "--param", "hat.lambda=1", "--out", dir.resolve("r").toString());
+        assertEquals("2", other[0]);
+        assertTrue(other[2].contains("valid keys: conure.keep, conure.retrainEpochs"), other[2]);
+    }
+
+    @Test
+    void aParamValueOutsideItsSpecIsRefusedWithKeyValueAndRange(@TempDir Path dir) {
+        String[] r = run("run", "--method", "conure", "--param", "conure.retrainEpochs=1.7", "--out", dir.toString());
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("invalid value '1.7' for conure.retrainEpochs: not a whole number; expected a whole number in [1, ∞)"), r[2]);
+        String[] flag = run("run", "--alpha", "-1", "--out", dir.toString());
+        assertEquals("2", flag[0], flag[2]);
+        assertTrue(flag[2].contains("--alpha: invalid value '-1' for teracon.alpha: expected a number in [0, ∞)"), flag[2]);
+        String[] method = run("run", "--method", "teracon-fast", "--out", dir.toString());
+        assertEquals("2", method[0]);
+        assertTrue(method[2].contains("unknown method 'teracon-fast'"), method[2]);
+    }
+
+    @Test
+    void theMethodFlagsAreMadeFromTheSpecs() {
+        RunCommand cmd = new RunCommand();
+        new CommandLine(cmd).parseArgs("--s", "25", "--no-kr", "--plain-masks", "--no-anneal", "--sampling", "fixed", "--rho-min", "0.2",
+                "--alpha", "0.5", "--c", "3", "--param", "teracon.rhoInitial=0.5", "--out", "unused");
+        ExperimentConfig cfg = cmd.options.build();
+        assertEquals(new TeraconSettings(25, false, 0.5, 3, false, false, SamplingMode.FIXED, 0.2, 0.5), cfg.teracon());
+        CompareCommand compare = new CompareCommand();
+        new CommandLine(compare).parseArgs("--methods", "conure,hat", "--param", "conure.keep=0.5", "--param", "hat.lambda=2", "--out", "unused");
+        ExperimentConfig base = compare.options.build(compare.methods);
+        assertEquals(0.5, base.params().get(ConureMethod.KEEP));
+        assertEquals(2.0, base.params().get(HatMethod.LAMBDA));
+        String help = run("run", "--help")[1];
+        assertTrue(help.contains("--rho-min=VALUE") && help.contains("teracon.rhoMin"), help);
+        assertTrue(help.contains("--no-kr") && help.contains("Sets teracon.knowledgeRetention=false"), help);
+        assertTrue(help.contains("piggyback.threshold  a number, default 0.005"), help);
+    }
+
+    @Test
+    void studyRunsThroughTheSameStudyEntryAsTheWindow(@TempDir Path dir) throws Exception {
+        String[] r = run("study", "sampling", "--dataset", "sample-datasets/synthetic", "--order", "next_item,taste_group",
+                "--channels", "8", "--dilations", "1", "--epochs", "1", "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("| rho_min |") && r[1].contains("| all |"), r[1]);
+        assertTrue(Files.readString(dir.resolve("sampling-study.csv")).lines().count() == 4, "header and three sampling modes");
+        assertFalse(Files.isDirectory(dir.resolve(".sinmo-reference")), "a study trains no FWT reference from the CLI");
+        String[] tooShort = run("study", "order", "--dataset", "sample-datasets/synthetic", "--order", "next_item,taste_group",
+                "--out", dir.resolve("o").toString());
+        assertEquals("2", tooShort[0]);
+        assertTrue(tooShort[2].contains("at least two more tasks"), tooShort[2]);
+    }
 }
+

@@ -25,6 +25,7 @@ import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ExperimentFiles;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.method.teracon.TeraconSettings;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import javafx.stage.Stage;
@@ -130,7 +131,7 @@ class UiFilesTest extends WorkbenchWindowTest {
         robot.interact(() -> {
             ctx.form.methodProperty().set("teracon");
             ctx.form.seed.setText("77");
-            ctx.form.alpha.setText("0.3");
+            ctx.form.param(TeraconSettings.ALPHA).setText("0.3");
             ctx.taskOrder.move(3, 1);
             ctx.taskOrder.items().stream().filter(i -> i.name().equals("liked_items")).findFirst().orElseThrow().includedProperty().set(false);
             ctx.taskOrder.noisyPositionProperty().set(3);

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -115,19 +117,38 @@ class UiMainFlowTest extends WorkbenchWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         Button run = robot.lookup("#runButton").queryButton();
         assertFalse(run.isDisabled());
-        robot.doubleClickOn("#sMaxField").eraseText(6).write("0.5");
+        robot.doubleClickOn("#teraconSMaxField").eraseText(6).write("0.5");
         WaitForAsyncUtils.waitForFxEvents();
-        Label error = robot.lookup("#sMaxFieldError").queryAs(Label.class);
+        Label error = robot.lookup("#teraconSMaxFieldError").queryAs(Label.class);
         assertTrue(error.getText().contains("s (s_max)"), error.getText());
         assertTrue(run.isDisabled(), "Run is disabled while s is invalid");
-        robot.doubleClickOn("#sMaxField").eraseText(6).write("abc");
+        robot.doubleClickOn("#teraconSMaxField").eraseText(6).write("abc");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(error.getText().contains("not a number"));
-        robot.doubleClickOn("#sMaxField").eraseText(6).write("25");
+        robot.doubleClickOn("#teraconSMaxField").eraseText(6).write("25");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", error.getText());
         assertFalse(run.isDisabled());
         assertEquals(25.0, ctx.currentExperiment().teracon().sMax());
+    }
+
+    @Test
+    void theMethodParameterRowsFollowTheChosenMethod(FxRobot robot) throws Exception {
+        awaitDataset();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        assertEquals("EQUATION", robot.lookup("#teraconSamplingField").queryComboBox().getValue());
+        robot.clickOn("#teraconKnowledgeRetentionField");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(ctx.currentExperiment().teracon().knowledgeRetention(), "the check box writes the spec's value");
+        robot.interact(() -> ctx.form.methodProperty().set("conure"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#teraconSMaxField").tryQuery().isEmpty(), "TERACON's rows leave with TERACON");
+        TextField keep = robot.lookup("#conureKeepField").queryAs(TextField.class);
+        assertEquals("0.3", keep.getText());
+        assertTrue(keep.getTooltip().getText().contains("(0, 1]"), keep.getTooltip().getText());
+        robot.interact(() -> ctx.form.methodProperty().set("teracon"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#teraconKnowledgeRetentionField").queryAs(CheckBox.class).isSelected(), "kept across the switch");
     }
 
     @Test

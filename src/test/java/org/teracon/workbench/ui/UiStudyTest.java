@@ -14,13 +14,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.teracon.workbench.app.RunEntry;
+import org.teracon.workbench.app.StudyOutcome;
 import org.teracon.workbench.experiment.ResultTable;
-import org.teracon.workbench.ui.engine.RunEntry;
-import org.teracon.workbench.ui.vm.StudyOutcome;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Tiny studies through the studies tab, against the real engine: each kind completes, and a cancel. */

@@ -20,10 +20,17 @@ import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
 import org.teracon.workbench.experiment.TransferScores;
+import org.teracon.workbench.method.baseline.ConureMethod;
+import org.teracon.workbench.method.catalog.MethodCatalog;
+import org.teracon.workbench.method.params.ParamValues;
+import org.teracon.workbench.method.teracon.SamplingMode;
+import org.teracon.workbench.method.teracon.TeraconSettings;
 import org.teracon.workbench.ui.export.SvgWriter;
 import org.teracon.workbench.ui.vm.CompareRow;
 import org.teracon.workbench.ui.vm.Comparison;
 import org.teracon.workbench.ui.vm.ExperimentFormViewModel;
+import org.teracon.workbench.ui.vm.FormField;
+import org.teracon.workbench.ui.vm.ParamField;
 import org.teracon.workbench.ui.vm.HeatmapData;
 import org.teracon.workbench.ui.vm.LossCsv;
 import org.teracon.workbench.ui.vm.TaskOrderViewModel;
@@ -82,13 +89,14 @@ class UiViewModelTest {
     @Test
     void formRefusesBadValuesWithMessages() {
         ExperimentFormViewModel f = new ExperimentFormViewModel();
+        FormField<Double> sMax = f.param(TeraconSettings.S_MAX);
         assertTrue(f.validProperty().get());
-        f.sMax.setText("0.5");
+        sMax.setText("0.5");
         assertFalse(f.validProperty().get());
-        assertTrue(f.sMax.errorProperty().get().startsWith("s (s_max)"));
-        f.sMax.setText("x");
-        assertTrue(f.sMax.errorProperty().get().contains("not a number"));
-        f.sMax.setText("30");
+        assertTrue(sMax.errorProperty().get().startsWith("s (s_max)"));
+        sMax.setText("x");
+        assertTrue(sMax.errorProperty().get().contains("not a number"));
+        sMax.setText("30");
         f.dilations.setText("1, 0");
         assertFalse(f.validProperty().get());
         assertTrue(f.dilations.errorProperty().get().contains("≥ 1"));
@@ -103,6 +111,44 @@ class UiViewModelTest {
         assertEquals(1e-4, cfg.training().learningRate());
         f.epochs.setText("0");
         assertThrows(IllegalArgumentException.class, () -> f.toConfig("d", List.of(), null));
+    }
+
+    @Test
+    void formShowsOneFieldPerParameterOfTheChosenMethod() {
+        ExperimentFormViewModel f = new ExperimentFormViewModel();
+        for (String m : MethodCatalog.names()) {
+            assertEquals(MethodCatalog.params(m), f.paramFields(m).stream().map(ParamField::spec).toList(), m);
+        }
+        f.methodProperty().set("conure");
+        FormField<Double> keep = f.param(ConureMethod.KEEP);
+        FormField<Integer> retrain = f.param(ConureMethod.RETRAIN_EPOCHS);
+        assertTrue(f.fields().containsAll(List.of(keep, retrain)));
+        assertFalse(f.fields().contains(f.param(TeraconSettings.S_MAX)), "only the chosen method's parameters count");
+        ParamField<?> keepField = f.paramFields("conure").get(0);
+        assertEquals("conureKeepField", keepField.id());
+        assertTrue(keepField.tooltip().startsWith(ConureMethod.KEEP.help()) && keepField.tooltip().contains("(0, 1]"), keepField.tooltip());
+        assertEquals("0.3", keep.textProperty().get(), "the spec's default");
+
+        keep.setText("1.5");
+        assertFalse(f.validProperty().get());
+        assertEquals("keep ratio: expected a number in (0, 1]", keep.errorProperty().get());
+        f.methodProperty().set("teracon");
+        assertTrue(f.validProperty().get(), "another method's bad field does not block this one");
+        f.methodProperty().set("conure");
+        assertFalse(f.validProperty().get());
+        keep.setText("0.5");
+        retrain.setText("1.7");
+        assertTrue(retrain.errorProperty().get().contains("not a whole number"), retrain.errorProperty().get());
+        retrain.setText("2");
+        ExperimentConfig cfg = f.toConfig("d", List.of(), null);
+        assertEquals(ParamValues.none().with(ConureMethod.KEEP, 0.5).with(ConureMethod.RETRAIN_EPOCHS, 2), cfg.params());
+
+        f.load(cfg.withMethod("teracon").withParams(ParamValues.none().with(TeraconSettings.SAMPLING, SamplingMode.ALL)
+                .with(TeraconSettings.KNOWLEDGE_RETENTION, false)));
+        assertEquals("ALL", f.param(TeraconSettings.SAMPLING).textProperty().get());
+        assertEquals("false", f.param(TeraconSettings.KNOWLEDGE_RETENTION).textProperty().get());
+        assertEquals("0.3", keep.textProperty().get(), "a loaded config resets the other methods' fields too");
+        assertEquals(SamplingMode.ALL, f.toConfig("d", List.of(), null).teracon().sampling());
     }
 
     @Test

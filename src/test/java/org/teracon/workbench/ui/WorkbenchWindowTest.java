@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.teracon.workbench.ui.engine.LiveEngine;
+import org.teracon.workbench.app.LiveEngine;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**

@@ -21,6 +21,9 @@ import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.TrainingConfig;
 import org.teracon.workbench.method.TrainingCore;
+import org.teracon.workbench.method.params.ParamSpec;
+import org.teracon.workbench.method.params.ParamValues;
+import org.teracon.workbench.method.params.Range;
 import org.teracon.workbench.model.BackboneConfig;
 import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Gradients;
@@ -41,10 +44,11 @@ import org.teracon.workbench.model.Workspaces;
  * gradients of frozen entries and, after every optimiser step, restores their values bit for bit.
  */
 public final class ConureMethod implements ContinualMethod {
-    public static final String KEEP = "conure.keep";
-    public static final String RETRAIN_EPOCHS = "conure.retrainEpochs";
-    public static final double DEFAULT_KEEP = 0.3;
-    public static final double DEFAULT_RETRAIN_EPOCHS = 1;
+    public static final ParamSpec<Double> KEEP = ParamSpec.real("conure.keep", 0.3, Range.aboveUpTo(0, 1), "keep ratio",
+            "CONURE's share of a task's free convolution weights it keeps (and then owns)");
+    public static final ParamSpec<Integer> RETRAIN_EPOCHS = ParamSpec.integer("conure.retrainEpochs", 1, Range.atLeast(1),
+            "retrain epochs", "CONURE's epochs of retraining the kept weights after pruning");
+    public static final List<ParamSpec<?>> SPECS = List.of(KEEP, RETRAIN_EPOCHS);
     static final int FREE = -1;
 
     private final BackboneConfig backbone;
@@ -61,16 +65,15 @@ public final class ConureMethod implements ContinualMethod {
     private int evalBatchSize = 256;
 
     public ConureMethod(BackboneConfig backbone, double keep, int retrainEpochs) {
-        if (!(keep > 0 && keep <= 1)) throw new IllegalArgumentException(KEEP + " must be in (0, 1], got " + keep);
-        if (retrainEpochs < 1) throw new IllegalArgumentException(RETRAIN_EPOCHS + " must be >= 1, got " + retrainEpochs);
+        KEEP.check(keep);
+        RETRAIN_EPOCHS.check(retrainEpochs);
         this.backbone = backbone;
         this.keep = keep;
         this.retrainEpochs = retrainEpochs;
     }
 
-    public static ConureMethod fromParams(BackboneConfig backbone, Map<String, Double> p) {
-        return new ConureMethod(backbone, p.getOrDefault(KEEP, DEFAULT_KEEP),
-                (int) Math.round(p.getOrDefault(RETRAIN_EPOCHS, DEFAULT_RETRAIN_EPOCHS)));
+    public static ConureMethod fromParams(BackboneConfig backbone, ParamValues p) {
+        return new ConureMethod(backbone, p.get(KEEP), p.get(RETRAIN_EPOCHS));
     }
 
     @Override

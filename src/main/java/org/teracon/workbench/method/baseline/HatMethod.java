@@ -17,6 +17,9 @@ import org.teracon.workbench.method.StagePlugin;
 import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.TrainingCore;
+import org.teracon.workbench.method.params.ParamSpec;
+import org.teracon.workbench.method.params.ParamValues;
+import org.teracon.workbench.method.params.Range;
 import org.teracon.workbench.model.BackboneConfig;
 import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Gradients;
@@ -49,10 +52,11 @@ import org.teracon.workbench.model.Workspaces;
  * adds the regulariser's gradient, then applies hat.py's two gradient edits before Adam.
  */
 public final class HatMethod implements ContinualMethod {
-    public static final String S_MAX = "hat.sMax";
-    public static final String LAMBDA = "hat.lambda";
-    public static final double DEFAULT_S_MAX = 400;
-    public static final double DEFAULT_LAMBDA = 0.75;
+    public static final ParamSpec<Double> S_MAX = ParamSpec.real("hat.sMax", 400, Range.atLeast(1), "s_max",
+            "HAT's gate scale at the end of each epoch: larger makes the gates closer to binary");
+    public static final ParamSpec<Double> LAMBDA = ParamSpec.real("hat.lambda", 0.75, Range.atLeast(0), "lambda",
+            "HAT's weight of the loss that makes a task reuse units earlier tasks claimed");
+    public static final List<ParamSpec<?>> SPECS = List.of(S_MAX, LAMBDA);
     static final double EMBEDDING_CLAMP = 6;
     static final double COSH_CLAMP = 50;
 
@@ -66,15 +70,15 @@ public final class HatMethod implements ContinualMethod {
     private int evalBatchSize = 256;
 
     public HatMethod(BackboneConfig backbone, double sMax, double lambda) {
-        if (!(sMax >= 1)) throw new IllegalArgumentException(S_MAX + " must be >= 1, got " + sMax);
-        if (!(lambda >= 0)) throw new IllegalArgumentException(LAMBDA + " must be >= 0, got " + lambda);
+        S_MAX.check(sMax);
+        LAMBDA.check(lambda);
         this.backbone = backbone;
         this.sMax = sMax;
         this.lambda = lambda;
     }
 
-    public static HatMethod fromParams(BackboneConfig backbone, Map<String, Double> p) {
-        return new HatMethod(backbone, p.getOrDefault(S_MAX, DEFAULT_S_MAX), p.getOrDefault(LAMBDA, DEFAULT_LAMBDA));
+    public static HatMethod fromParams(BackboneConfig backbone, ParamValues p) {
+        return new HatMethod(backbone, p.get(S_MAX), p.get(LAMBDA));
     }
 
     @Override

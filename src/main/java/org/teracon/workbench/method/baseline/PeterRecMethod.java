@@ -13,6 +13,9 @@ import org.teracon.workbench.method.StagePlugin;
 import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.TrainingCore;
+import org.teracon.workbench.method.params.ParamSpec;
+import org.teracon.workbench.method.params.ParamValues;
+import org.teracon.workbench.method.params.Range;
 import org.teracon.workbench.model.BackboneConfig;
 import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Init;
@@ -29,8 +32,9 @@ import org.teracon.workbench.model.TaskHead;
  * names the stage's patch parameters and restricts training to them and the stage's head.
  */
 public final class PeterRecMethod implements ContinualMethod {
-    public static final String REDUCTION = "peterrec.reduction";
-    public static final double DEFAULT_REDUCTION = 4;
+    public static final ParamSpec<Integer> REDUCTION = ParamSpec.integer("peterrec.reduction", 4, Range.atLeast(1), "reduction",
+            "PeterRec's patch bottleneck: channels C -> C/reduction -> C");
+    public static final List<ParamSpec<?>> SPECS = List.of(REDUCTION);
     /** Initial scale of the patch's output weights: small, so the patch starts as (almost) the identity. */
     static final double OUTPUT_INIT_STD = 1e-3;
 
@@ -41,13 +45,13 @@ public final class PeterRecMethod implements ContinualMethod {
     private int evalBatchSize = 256;
 
     public PeterRecMethod(BackboneConfig backbone, int reduction) {
-        if (reduction < 1) throw new IllegalArgumentException(REDUCTION + " must be >= 1, got " + reduction);
+        REDUCTION.check(reduction);
         this.backbone = backbone;
         this.reduction = reduction;
     }
 
-    public static PeterRecMethod fromParams(BackboneConfig backbone, Map<String, Double> p) {
-        return new PeterRecMethod(backbone, (int) Math.round(p.getOrDefault(REDUCTION, DEFAULT_REDUCTION)));
+    public static PeterRecMethod fromParams(BackboneConfig backbone, ParamValues p) {
+        return new PeterRecMethod(backbone, p.get(REDUCTION));
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.teracon.workbench.method.StagePlugin;
 import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.TrainingCore;
+import org.teracon.workbench.method.params.ParamSpec;
+import org.teracon.workbench.method.params.ParamValues;
+import org.teracon.workbench.method.params.Range;
 import org.teracon.workbench.model.BackboneConfig;
 import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Gradients;
@@ -31,10 +34,11 @@ import org.teracon.workbench.model.Workspaces;
  * Biases and layer norms stay T1's.
  */
 public final class PiggybackMethod implements ContinualMethod {
-    public static final String THRESHOLD = "piggyback.threshold";
-    public static final String INIT = "piggyback.init";
-    public static final double DEFAULT_THRESHOLD = 0.005;
-    public static final double DEFAULT_INIT = 0.01;
+    public static final ParamSpec<Double> THRESHOLD = ParamSpec.real("piggyback.threshold", 0.005, Range.ANY, "threshold",
+            "Piggyback keeps a weight while its mask score is above this");
+    public static final ParamSpec<Double> INIT = ParamSpec.real("piggyback.init", 0.01, Range.ANY, "initial score",
+            "Piggyback's initial mask score; above the threshold, every weight starts kept");
+    public static final List<ParamSpec<?>> SPECS = List.of(THRESHOLD, INIT);
 
     private final BackboneConfig backbone;
     private final double threshold;
@@ -44,13 +48,15 @@ public final class PiggybackMethod implements ContinualMethod {
     private int evalBatchSize = 256;
 
     public PiggybackMethod(BackboneConfig backbone, double threshold, double init) {
+        THRESHOLD.check(threshold);
+        INIT.check(init);
         this.backbone = backbone;
         this.threshold = threshold;
         this.init = init;
     }
 
-    public static PiggybackMethod fromParams(BackboneConfig backbone, Map<String, Double> p) {
-        return new PiggybackMethod(backbone, p.getOrDefault(THRESHOLD, DEFAULT_THRESHOLD), p.getOrDefault(INIT, DEFAULT_INIT));
+    public static PiggybackMethod fromParams(BackboneConfig backbone, ParamValues p) {
+        return new PiggybackMethod(backbone, p.get(THRESHOLD), p.get(INIT));
     }
 
     @Override

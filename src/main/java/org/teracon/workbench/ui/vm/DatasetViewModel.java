@@ -16,9 +16,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
+import org.teracon.workbench.app.WorkbenchEngine;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.ui.engine.Background;
-import org.teracon.workbench.ui.engine.WorkbenchEngine;
 
 /** The open dataset: loaded in a Service so a large folder never freezes the window. */
 public final class DatasetViewModel {

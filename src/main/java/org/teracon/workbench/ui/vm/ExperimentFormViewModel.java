@@ -1,18 +1,15 @@
 package org.teracon.workbench.ui.vm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -20,23 +17,18 @@ import javafx.collections.ObservableList;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.method.TrainingConfig;
-import org.teracon.workbench.method.teracon.SamplingMode;
-import org.teracon.workbench.method.teracon.TeraconSettings;
+import org.teracon.workbench.method.catalog.MethodCatalog;
+import org.teracon.workbench.method.params.ParamSpec;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.BackboneConfig;
 
 /**
- * The method and hyperparameter form. Each number is a {@link FormField} (its own error message);
- * on top, the engine's record constructors are tried on every change so that any rule they enforce
- * and the fields do not also reaches the user, as {@link #configErrorProperty()}.
+ * The method and hyperparameter form. Each number is a {@link FormField} (its own error message); the
+ * method parameters are {@link ParamField}s made from the catalog's specs, and only the chosen method's
+ * count. On top, the engine's record constructors are tried on every change so that any rule they
+ * enforce and the fields do not also reaches the user, as {@link #configErrorProperty()}.
  */
 public final class ExperimentFormViewModel {
-    private static final double INF = Double.POSITIVE_INFINITY;
-
-    public final FormField<Double> sMax = new FormField<>("s (s_max)", FormField.doubleIn(1, true, INF, false));
-    public final FormField<Double> alpha = new FormField<>("alpha", FormField.doubleIn(0, true, INF, false));
-    public final FormField<Double> c = new FormField<>("c", FormField.doubleIn(0, false, INF, false));
-    public final FormField<Double> rhoMin = new FormField<>("rho_min", FormField.doubleIn(0, false, 1, true));
-    public final FormField<Double> rhoInitial = new FormField<>("rho initial", FormField.doubleIn(0, false, 1, true));
     public final FormField<Double> learningRateFirst = new FormField<>("T1 learning rate", FormField.doubleIn(0, false, 1, false));
     public final FormField<Double> learningRate = new FormField<>("learning rate", FormField.doubleIn(0, false, 1, false));
     public final FormField<Integer> epochsFirst = new FormField<>("T1 epochs", FormField.intAtLeast(1));
@@ -52,31 +44,52 @@ public final class ExperimentFormViewModel {
 
     private final StringProperty method = new SimpleStringProperty("teracon");
     private final ObservableList<String> methods = FXCollections.observableArrayList();
-    private final ObjectProperty<SamplingMode> sampling = new SimpleObjectProperty<>(SamplingMode.EQUATION);
-    private final BooleanProperty annealS = new SimpleBooleanProperty(true);
-    private final BooleanProperty relationAware = new SimpleBooleanProperty(true);
-    private final BooleanProperty knowledgeRetention = new SimpleBooleanProperty(true);
+    /** One field per parameter of any method, by key; the view shows the chosen method's. */
+    private final Map<String, ParamField<?>> params = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
-    private Map<String, Double> methodParams = Map.of();
 
     public ExperimentFormViewModel() {
+        for (ParamSpec<?> spec : MethodCatalog.allParams()) params.put(spec.key(), ParamField.of(spec));
+        List<FormField<?>> all = new ArrayList<>(fixedFields());
+        params.values().forEach(p -> all.add(p.field()));
         List<Observable> deps = new ArrayList<>();
-        for (FormField<?> f : fields()) deps.add(f.textProperty());
-        deps.addAll(List.of(method, sampling, annealS, relationAware, knowledgeRetention));
+        for (FormField<?> f : all) deps.add(f.textProperty());
+        deps.add(method);
         for (Observable o : deps) o.addListener(x -> checkRecords());
         List<Observable> validDeps = new ArrayList<>();
-        for (FormField<?> f : fields()) validDeps.add(f.errorProperty());
+        for (FormField<?> f : all) validDeps.add(f.errorProperty());
         validDeps.add(configError);
+        validDeps.add(method);
         valid = Bindings.createBooleanBinding(
                 () -> fields().stream().allMatch(FormField::isValid) && configError.get().isEmpty(),
                 validDeps.toArray(Observable[]::new));
         load(ExperimentConfig.defaults(""));
     }
 
+    /** The fields that count now: the chosen method's parameters, then training, backbone and seed. */
     public List<FormField<?>> fields() {
-        return List.of(sMax, alpha, c, rhoMin, rhoInitial, learningRateFirst, learningRate, epochsFirst, epochs,
-                patience, batchSizeFirst, batchSize, evalBatchSize, channels, kernelSize, dilations, seed);
+        List<FormField<?>> f = new ArrayList<>();
+        paramFields(method.get()).forEach(p -> f.add(p.field()));
+        f.addAll(fixedFields());
+        return f;
+    }
+
+    private List<FormField<?>> fixedFields() {
+        return List.of(learningRateFirst, learningRate, epochsFirst, epochs, patience, batchSizeFirst, batchSize,
+                evalBatchSize, channels, kernelSize, dilations, seed);
+    }
+
+    /** The parameter fields of {@code method}, in its spec order; none for a name the catalog does not know. */
+    public List<ParamField<?>> paramFields(String method) {
+        if (!MethodCatalog.isKnown(method)) return List.of();
+        return MethodCatalog.params(method).stream().<ParamField<?>>map(s -> params.get(s.key())).toList();
+    }
+
+    /** The field of one parameter, whichever method is chosen. */
+    @SuppressWarnings("unchecked")
+    public <T> FormField<T> param(ParamSpec<T> spec) {
+        return (FormField<T>) params.get(spec.key()).field();
     }
 
     private void checkRecords() {
@@ -85,7 +98,7 @@ public final class ExperimentFormViewModel {
             return;
         }
         try {
-            teracon();
+            params();
             training();
             backbone();
             if (method.get() == null || method.get().isBlank()) throw new IllegalArgumentException("choose a method");
@@ -95,9 +108,10 @@ public final class ExperimentFormViewModel {
         }
     }
 
-    private TeraconSettings teracon() {
-        return new TeraconSettings(sMax.value(), annealS.get(), alpha.value(), c.value(), relationAware.get(),
-                knowledgeRetention.get(), sampling.get(), rhoMin.value(), rhoInitial.value());
+    private ParamValues params() {
+        ParamValues p = ParamValues.none();
+        for (ParamField<?> f : paramFields(method.get())) p = f.addTo(p);
+        return p;
     }
 
     private TrainingConfig training() {
@@ -114,26 +128,16 @@ public final class ExperimentFormViewModel {
         for (FormField<?> f : fields()) {
             if (!f.isValid()) throw new IllegalArgumentException(f.errorProperty().get());
         }
-        return new ExperimentConfig(dataset, taskOrder, noisy, method.get(), teracon(), methodParams, backbone(),
-                training(), seed.value());
+        return new ExperimentConfig(dataset, taskOrder, noisy, method.get(), params(), backbone(), training(), seed.value());
     }
 
     /** Fills every field from a config (defaults or a loaded experiment.json). */
     public void load(ExperimentConfig cfg) {
-        TeraconSettings t = cfg.teracon();
         TrainingConfig tr = cfg.training();
         BackboneConfig b = cfg.backbone();
         if (!methods.isEmpty() && !methods.contains(cfg.method())) methods.add(cfg.method());
         method.set(cfg.method());
-        sMax.setText(num(t.sMax()));
-        alpha.setText(num(t.alpha()));
-        c.setText(num(t.c()));
-        rhoMin.setText(num(t.rhoMin()));
-        rhoInitial.setText(num(t.rhoInitial()));
-        sampling.set(t.sampling());
-        annealS.set(t.annealS());
-        relationAware.set(t.relationAware());
-        knowledgeRetention.set(t.knowledgeRetention());
+        params.values().forEach(p -> p.show(cfg.params()));
         learningRateFirst.setText(num(tr.learningRateFirst()));
         learningRate.setText(num(tr.learningRate()));
         epochsFirst.setText(Integer.toString(tr.epochsFirst()));
@@ -146,7 +150,6 @@ public final class ExperimentFormViewModel {
         kernelSize.setText(Integer.toString(b.kernelSize()));
         dilations.setText(b.dilations().stream().map(String::valueOf).collect(Collectors.joining(",")));
         seed.setText(Long.toString(cfg.seed()));
-        methodParams = cfg.methodParams();
         checkRecords();
     }
 
@@ -167,22 +170,6 @@ public final class ExperimentFormViewModel {
 
     public StringProperty methodProperty() {
         return method;
-    }
-
-    public ObjectProperty<SamplingMode> samplingProperty() {
-        return sampling;
-    }
-
-    public BooleanProperty annealSProperty() {
-        return annealS;
-    }
-
-    public BooleanProperty relationAwareProperty() {
-        return relationAware;
-    }
-
-    public BooleanProperty knowledgeRetentionProperty() {
-        return knowledgeRetention;
     }
 
     public ReadOnlyStringProperty configErrorProperty() {

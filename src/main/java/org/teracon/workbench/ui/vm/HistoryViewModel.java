@@ -9,10 +9,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.teracon.workbench.app.RunEntry;
+import org.teracon.workbench.app.WorkbenchEngine;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.ui.engine.Background;
-import org.teracon.workbench.ui.engine.RunEntry;
-import org.teracon.workbench.ui.engine.WorkbenchEngine;
 
 /** The runs/ folder: list, reopen and compare stored runs. All disk access runs in background Tasks. */
 public final class HistoryViewModel {

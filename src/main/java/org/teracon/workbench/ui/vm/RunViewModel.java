@@ -20,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
+import org.teracon.workbench.app.WorkbenchEngine;
 import org.teracon.workbench.experiment.AccuracyMatrix;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
@@ -30,7 +31,6 @@ import org.teracon.workbench.experiment.RunStatus;
 import org.teracon.workbench.experiment.TransferScores;
 import org.teracon.workbench.ui.engine.Background;
 import org.teracon.workbench.ui.engine.FxEventBridge;
-import org.teracon.workbench.ui.engine.WorkbenchEngine;
 
 /**
  * One run as the window shows it, live or reopened from disk. The run executes in a Service; its

@@ -2,7 +2,6 @@ package org.teracon.workbench.ui.vm;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,16 +14,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
+import org.teracon.workbench.app.StudyOutcome;
+import org.teracon.workbench.app.StudyRequest;
+import org.teracon.workbench.app.WorkbenchEngine;
 import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.RunEvent;
-import org.teracon.workbench.experiment.RunResult;
-import org.teracon.workbench.experiment.RunStatus;
 import org.teracon.workbench.ui.engine.Background;
 import org.teracon.workbench.ui.engine.FxEventBridge;
-import org.teracon.workbench.ui.engine.WorkbenchEngine;
-import org.teracon.workbench.ui.export.Exports;
 
 /**
  * One of the paper's studies as a batch of runs in a Service: "run i of n" progress, cancel, and the
@@ -119,11 +117,11 @@ public final class StudyViewModel {
 
         @Override
         protected StudyOutcome call() {
-            List<BatchRunner.LabelledConfig> runs = request.plan();
+            int planned = request.plan().size();
             Path dir = engine.newStudyDir(request.kind().name().toLowerCase());
-            updateMessage("Run 1 of " + runs.size());
-            updateProgress(0, runs.size());
-            Map<String, RunResult> results = engine.runBatch(runs, dir, new BatchRunner.Listener() {
+            updateMessage("Run 1 of " + planned);
+            updateProgress(0, planned);
+            StudyOutcome o = engine.study(request, dir, new BatchRunner.Listener() {
                 @Override
                 public void runStarting(int index, int total, String label) {
                     current = index;
@@ -134,25 +132,15 @@ public final class StudyViewModel {
                 @Override
                 public void onEvent(String label, RunEvent event) {
                     if (event instanceof RunEvent.BatchProgress b) {
-                        updateProgress(current + Math.max(0, Math.min(1, b.overallFraction())), runs.size());
+                        updateProgress(current + Math.max(0, Math.min(1, b.overallFraction())), planned);
                     }
                     bridge.onEvent(event);
                 }
             }, cancel);
-            StudyOutcome o = StudyOutcome.of(request, dir, runs.size(), results);
-            if (o.table() != null) {
-                // The table beside its runs: the study folder is then a complete record on its own.
-                Exports.writeText(o.table().csv(), dir.resolve("study.csv"));
-                Exports.writeText(o.table().markdown(), dir.resolve("study.md"));
-            }
-            updateProgress(runs.size(), runs.size());
-            updateMessage(o.cancelled() ? "Cancelled" : "Done: " + runs.size() + " runs");
+            updateProgress(planned, planned);
+            updateMessage(o.cancelled() ? "Cancelled" : "Done: " + planned + " runs");
             return o;
         }
-    }
-
-    public static int failed(Map<String, RunResult> results) {
-        return (int) results.values().stream().filter(r -> r.status() == RunStatus.FAILED).count();
     }
 
     public ReadOnlyBooleanProperty runningProperty() { return service.runningProperty(); }

@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 import org.teracon.workbench.method.Fixture;
 import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.TcnBackbone;
 
@@ -19,7 +20,7 @@ class ConureMethodTest {
     @Test
     void taskOneWeightsAndPredictionsStayBitIdenticalWhileLaterTasksTakeFreeWeights() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group", "side_group");
-        ConureMethod m = ConureMethod.fromParams(Fixture.BACKBONE, Map.of());
+        ConureMethod m = ConureMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         var env = Fixture.env(1);
         m.learn(tasks.subList(0, 1), env);
 
@@ -58,7 +59,7 @@ class ConureMethodTest {
     @Test
     void pruningKeepsTheLargestFreeMagnitudesWithTiesToTheLowerIndex() {
         List<TaskData> tasks = Fixture.tasks("next_item");
-        ConureMethod m = ConureMethod.fromParams(Fixture.BACKBONE, Map.of());
+        ConureMethod m = ConureMethod.fromParams(Fixture.BACKBONE, org.teracon.workbench.method.params.ParamValues.none());
         m.learn(tasks, Fixture.env(1));
         String w = TcnBackbone.convWeight(0, 0);
         INDArray arr = m.network().params().get(w);

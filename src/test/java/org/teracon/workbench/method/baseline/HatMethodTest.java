@@ -3,7 +3,6 @@ package org.teracon.workbench.method.baseline;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,6 +11,7 @@ import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.Targets;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.Readouts;
 import org.teracon.workbench.model.TcnBackbone;
@@ -34,7 +34,7 @@ class HatMethodTest {
     @Test
     void gatesBinariseAtSMaxAndClaimedUnitsKeepTheirWeights() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group");
-        HatMethod m = HatMethod.fromParams(Fixture.BACKBONE, Map.of());
+        HatMethod m = HatMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         var env = Fixture.env(3);
         m.learn(tasks.subList(0, 1), env);
         ParameterStore afterT1 = m.network().params().copy();
@@ -95,7 +95,7 @@ class HatMethodTest {
     @Test
     void gateGradientWithRegulariserMatchesFiniteDifferences() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group");
-        HatMethod m = HatMethod.fromParams(Fixture.BACKBONE, Map.of());
+        HatMethod m = HatMethod.fromParams(Fixture.BACKBONE, org.teracon.workbench.method.params.ParamValues.none());
         Fixture.learnUpTo(m, tasks, 0, 1, Fixture.env(6));
         Network net = m.network();
         ParameterStore p = net.params();

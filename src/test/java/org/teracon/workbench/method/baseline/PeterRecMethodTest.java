@@ -3,13 +3,13 @@ package org.teracon.workbench.method.baseline;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.teracon.workbench.method.Fixture;
 import org.teracon.workbench.method.TaskData;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Network;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.ParameterStore;
 
 class PeterRecMethodTest {
@@ -17,7 +17,7 @@ class PeterRecMethodTest {
     @Test
     void backboneStaysBitIdenticalAndOnlyTheTasksPatchesAndHeadTrain() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group", "side_group");
-        PeterRecMethod m = PeterRecMethod.fromParams(Fixture.BACKBONE, Map.of());
+        PeterRecMethod m = PeterRecMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         var env = Fixture.env(2);
         m.learn(tasks.subList(0, 1), env);
         ParameterStore afterT1 = m.network().params().copy();
@@ -49,7 +49,7 @@ class PeterRecMethodTest {
     @Test
     void freshPatchesStartNearTheIdentityAndTaskOnePredictionsStayUnchanged() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group");
-        PeterRecMethod m = PeterRecMethod.fromParams(Fixture.BACKBONE, Map.of());
+        PeterRecMethod m = PeterRecMethod.fromParams(Fixture.BACKBONE, org.teracon.workbench.method.params.ParamValues.none());
         var env = Fixture.env(3);
         m.learn(tasks.subList(0, 1), env);
         int[][] sequences = tasks.get(0).sequencesOf(Fixture.testUsers(tasks.get(0)));

@@ -12,6 +12,7 @@ import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.Targets;
 import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Gradients;
+import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.model.Network;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.Readouts;
@@ -24,7 +25,7 @@ class PiggybackMethodTest {
     @Test
     void backboneStaysBitIdenticalAndEachTaskLearnsItsOwnMask() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group", "side_group");
-        PiggybackMethod m = PiggybackMethod.fromParams(Fixture.BACKBONE, Map.of());
+        PiggybackMethod m = PiggybackMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         var env = Fixture.env(4);
         m.learn(tasks.subList(0, 1), env);
         ParameterStore afterT1 = m.network().params().copy();
@@ -62,7 +63,7 @@ class PiggybackMethodTest {
     @Test
     void scoreGradientIsTheStraightThroughEstimate() {
         List<TaskData> tasks = Fixture.tasks("next_item", "taste_group");
-        PiggybackMethod m = PiggybackMethod.fromParams(Fixture.BACKBONE, Map.of());
+        PiggybackMethod m = PiggybackMethod.fromParams(Fixture.BACKBONE, ParamValues.none());
         Fixture.learnUpTo(m, tasks, 0, 1, Fixture.env(5));
         Network net = m.network();
         ParameterStore p = net.params();

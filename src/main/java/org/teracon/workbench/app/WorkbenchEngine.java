@@ -1,8 +1,7 @@
-package org.teracon.workbench.ui.engine;
+package org.teracon.workbench.app;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
@@ -13,7 +12,7 @@ import org.teracon.workbench.experiment.RunResult;
 /**
  * Everything the GUI asks of the engine, in one narrow seam: the view models depend on this and not
  * on the engine's classes, so they can be unit-tested without training a model. All methods may
- * block and are only ever called from background workers, never from the FX thread.
+ * block; the window calls them from background workers only, never from the FX thread.
  */
 public interface WorkbenchEngine {
 
@@ -33,9 +32,8 @@ public interface WorkbenchEngine {
     /** A new, empty folder {@code runsRoot/<timestamp>-<kind>-study} for one study's runs. */
     Path newStudyDir(String kind);
 
-    /** Runs a study's labelled configs one after another into {@code outDir/<label>}. */
-    Map<String, RunResult> runBatch(List<BatchRunner.LabelledConfig> runs, Path outDir, BatchRunner.Listener listener,
-                                    CancellationToken cancel);
+    /** Runs a study into {@code dir/<label>} and writes its table beside the runs when every run completed. */
+    StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel);
 
     /** Run folders, newest first; the runs inside study folders are listed too. */
     List<RunEntry> listRuns();

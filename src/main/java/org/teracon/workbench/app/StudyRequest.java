@@ -1,4 +1,4 @@
-package org.teracon.workbench.ui.vm;
+package org.teracon.workbench.app;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.teracon.workbench.ui.vm;
+package org.teracon.workbench.app;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,7 +48,7 @@ public record StudyOutcome(StudyRequest request, Path folder, int planned, Map<S
     }
 
     public int failedRuns() {
-        return StudyViewModel.failed(results);
+        return (int) results.values().stream().filter(r -> r.status() == RunStatus.FAILED).count();
     }
 
     /** One line for the status bar and the studies tab. */

@@ -1,4 +1,4 @@
-package org.teracon.workbench.ui.engine;
+package org.teracon.workbench.app;
 
 import java.nio.file.Path;
 import org.teracon.workbench.experiment.RunStatus;

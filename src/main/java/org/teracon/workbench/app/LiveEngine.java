@@ -1,4 +1,4 @@
-package org.teracon.workbench.ui.engine;
+package org.teracon.workbench.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.teracon.workbench.data.Dataset;
@@ -15,6 +14,7 @@ import org.teracon.workbench.data.DatasetFolder;
 import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.data.ImportOptions;
 import org.teracon.workbench.data.MovieLensImporter;
+import org.teracon.workbench.experiment.AtomicFiles;
 import org.teracon.workbench.experiment.Backend;
 import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
@@ -27,15 +27,17 @@ import org.teracon.workbench.experiment.RunFolder;
 import org.teracon.workbench.experiment.RunListener;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
-import org.teracon.workbench.experiment.SinMoReference;
 
 /**
- * The real engine: delegation only. Run folders are read with the engine's own file names and JSON
- * mapper (RunFolder, Json), so the window reads exactly the folders the CLI writes.
+ * The real engine for the window, bound to one runs folder: delegation only, runs and studies through
+ * {@link Experiments} as the CLI starts them. Run folders are read with the engine's own file names and
+ * JSON mapper (RunFolder, Json), so the window reads exactly the folders the CLI writes.
  */
 public final class LiveEngine implements WorkbenchEngine {
     /** Study folders end with this; the history looks inside them. */
     public static final String STUDY_SUFFIX = "-study";
+    /** A study folder's table, as .csv and .md. */
+    public static final String STUDY_TABLE = "study";
     private final Path runsRoot;
 
     public LiveEngine(Path runsRoot) {
@@ -86,15 +88,19 @@ public final class LiveEngine implements WorkbenchEngine {
     }
 
     @Override
-    public Map<String, RunResult> runBatch(List<BatchRunner.LabelledConfig> runs, Path outDir, BatchRunner.Listener listener,
-                                           CancellationToken cancel) {
-        return BatchRunner.run(runs, outDir, listener, cancel);
+    public StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel) {
+        StudyOutcome o = Experiments.study(request, dir, listener, cancel, true);
+        if (o.table() != null) {
+            // The table beside its runs: the study folder is then a complete record on its own.
+            AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".csv"), o.table().csv());
+            AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".md"), o.table().markdown());
+        }
+        return o;
     }
 
     @Override
     public RunResult run(ExperimentConfig config, Path outDir, RunListener listener, CancellationToken cancel) {
-        // FWT as soon as a SinMo run of the same setting exists in the runs folder; never a hidden extra training
-        return new ExperimentRunner(SinMoReference.cachedOnly(runsRoot.resolve(".sinmo-reference"))).run(config, outDir, listener, cancel);
+        return Experiments.run(config, outDir, listener, cancel, Experiments.Reference.CACHED_ONLY);
     }
 
     @Override

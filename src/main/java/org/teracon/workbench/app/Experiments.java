@@ -1,0 +1,55 @@
+package org.teracon.workbench.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.teracon.workbench.experiment.BatchRunner;
+import org.teracon.workbench.experiment.CancellationToken;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.ExperimentRunner;
+import org.teracon.workbench.experiment.RunListener;
+import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.experiment.SinMoReference;
+import org.teracon.workbench.experiment.SingleTaskReference;
+
+/**
+ * The runs the window and the command line both start: one experiment and one study. Each face adds
+ * only its own way of showing progress and results, so both train exactly the same things.
+ */
+public final class Experiments {
+
+    /** Where a run's FWT single-task reference comes from: a SinMo run cached beside the run folder. */
+    public enum Reference {
+        /** No FWT (unless the run is SinMo itself). */
+        NONE,
+        /** FWT once a SinMo run of the same setting has finished; never a hidden extra training (the window). */
+        CACHED_ONLY,
+        /** Trains the SinMo reference when none is cached (the CLI's run). */
+        TRAIN_WHEN_MISSING
+    }
+
+    private Experiments() {
+    }
+
+    /** One run into {@code outDir}; the reference cache is shared by every run folder beside it. */
+    public static RunResult run(ExperimentConfig config, Path outDir, RunListener listener, CancellationToken cancel, Reference reference) {
+        Path cache = outDir.toAbsolutePath().getParent().resolve(SinMoReference.CACHE_FOLDER);
+        SingleTaskReference r = switch (reference) {
+            case NONE -> null;
+            case CACHED_ONLY -> SinMoReference.cachedOnly(cache);
+            case TRAIN_WHEN_MISSING -> new SinMoReference(cache);
+        };
+        return new ExperimentRunner(r).run(config, outDir, listener, cancel);
+    }
+
+    /**
+     * A study's runs one after another into {@code dir/<label>}, then its table when every run completed.
+     *
+     * @param withReference FWT for the study's runs (a SinMo run per setting); the tables do not need it
+     */
+    public static StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel,
+                                     boolean withReference) {
+        var runs = request.plan();
+        Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, withReference);
+        return StudyOutcome.of(request, dir, runs.size(), results);
+    }
+}
