@@ -2,76 +2,45 @@ package org.teracon.workbench.method.teracon;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.teracon.workbench.method.ContinualMethod;
+import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.method.TrainingCore;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
 import org.teracon.workbench.model.Readouts;
 import org.teracon.workbench.model.TcnEngine;
-import org.teracon.workbench.model.Workspaces;
-import org.teracon.workbench.method.StepContext;
-import org.teracon.workbench.method.TrainingCore;
 
 /**
  * TERACON's knowledge retention L_KR+: for each old task j, the live model's logits under j's mask are
- * pulled (MSE on raw logits) to pseudo-labels ỹ^{Tj} that the frozen previous model gave the same
- * users, on a random ρ_j share of each batch, each term weighted ρ_j / Σρ.
+ * pulled (MSE on raw logits) to the pseudo-labels ỹ^{Tj} that the frozen copy of the model after the
+ * previous task gives the same users under its own task-j mask, on a random ρ_j share of each batch,
+ * each term weighted ρ_j / Σρ. As in the reference, teacher and student read each batch at the same
+ * annealed s, so at a stage's first step (student = teacher) the term is zero with plain masks.
  */
 final class KnowledgeRetention {
-
-    /**
-     * The frozen previous model's outputs on the current task's training users and its masks. They do
-     * not change while T_i trains, so they are computed once, before T_i changes the model's
-     * structure, at evaluation sharpness s_max.
-     */
-    record PseudoLabels(Map<Integer, INDArray> logits, Map<Integer, float[][]> masks, Map<Integer, Integer> rowOfUser) {
-
-        static PseudoLabels capture(ContinualMethod frozen, List<TaskData> old, Map<String, float[][]> masksByName,
-                                    int[] users, int batchSize) {
-            try (var ignored = Workspaces.outside()) {
-                return captureOutside(frozen, old, masksByName, users, batchSize);
-            }
-        }
-
-        private static PseudoLabels captureOutside(ContinualMethod frozen, List<TaskData> old, Map<String, float[][]> masksByName,
-                                                   int[] users, int batchSize) {
-            Map<Integer, INDArray> logits = new HashMap<>();
-            Map<Integer, float[][]> masks = new HashMap<>();
-            Map<Integer, Integer> rowOf = new HashMap<>();
-            for (int r = 0; r < users.length; r++) rowOf.put(users[r], r);
-            for (TaskData task : old) {
-                List<INDArray> parts = new ArrayList<>();
-                for (int from = 0; from < users.length; from += batchSize) {
-                    int[] chunk = Arrays.copyOfRange(users, from, Math.min(users.length, from + batchSize));
-                    parts.add(frozen.predict(task.stage(), task.sequencesOf(chunk)));
-                }
-                logits.put(task.stage(), Nd4j.vstack(parts.toArray(new INDArray[0])));
-                masks.put(task.stage(), masksByName.get(task.name()));
-            }
-            return new PseudoLabels(logits, masks, rowOf);
-        }
-    }
-
-    private final PseudoLabels pseudoLabels;
+    private final Network teacher;
     private final List<TaskData> old;
+    private final boolean relationAware;
 
-    KnowledgeRetention(PseudoLabels pseudoLabels, List<TaskData> old) {
-        this.pseudoLabels = pseudoLabels;
+    /** {@code teacher}: a copy of the model taken before the new task changed it; {@code old}: its tasks. */
+    KnowledgeRetention(Network teacher, List<TaskData> old, boolean relationAware) {
+        this.teacher = teacher;
         this.old = List.copyOf(old);
+        this.relationAware = relationAware;
     }
 
-    PseudoLabels pseudoLabels() {
-        return pseudoLabels;
+    /** One old task's share of a batch: the sampled users' group in the stacked pass and its weights. */
+    record Share(TaskData task, StepContext.Group group, int[][] sequences, INDArray weights) {
     }
 
-    /** One old task's share of a batch: the sampled users' group in the stacked pass and their targets. */
-    record Share(TaskData task, StepContext.Group group, INDArray pseudoLabels, INDArray weights) {
+    /** The frozen model's masks of every old task at sharpness s (the m̃ of the sampling-rate equation). */
+    TaskMasks teacherMasks(double s) {
+        return new TaskMasks(teacher.params(), old.size(), relationAware, s);
     }
 
     /**
@@ -84,35 +53,54 @@ final class KnowledgeRetention {
         double rhoSum = rho.values().stream().mapToDouble(Double::doubleValue).sum();
         List<Share> shares = new ArrayList<>();
         for (TaskData task : old) {
-            int j = task.stage();
-            double rate = rho.get(j);
+            double rate = rho.get(task.stage());
             int count = Math.max(1, Math.min(users.length, (int) Math.round(rate * users.length)));
             int[] pick = sample(users.length, count, rnd);
             int[] picked = new int[count];
-            int[] rows = new int[count];
-            for (int i = 0; i < count; i++) {
-                picked[i] = users[pick[i]];
-                rows[i] = pseudoLabels.rowOfUser().get(picked[i]);
-            }
-            StepContext.Group group = step.addGroup(step.task().sequencesOf(picked));
-            INDArray y = Nd4j.pullRows(pseudoLabels.logits().get(j), 1, rows);
-            double w = rate / rhoSum / ((double) count * y.columns()); // mean over users and classes
-            shares.add(new Share(task, group, y, Nd4j.valueArrayOf(new long[] {count, 1}, w, y.dataType())));
+            for (int i = 0; i < count; i++) picked[i] = users[pick[i]];
+            int[][] sequences = step.task().sequencesOf(picked);
+            StepContext.Group group = step.addGroup(sequences);
+            double w = rate / rhoSum / ((double) count * task.outputSize()); // mean over users and classes
+            shares.add(new Share(task, group, sequences, Nd4j.valueArrayOf(new long[] {count, 1}, w, teacher.params().get("emb").dataType())));
         }
         return shares;
     }
 
-    /** Σ_j Σ_u w_j(u)·‖z_j(u) − ỹ_j(u)‖², each z_j read from group j's rows under task j's mask. */
-    static double loss(Network net, List<Share> shares, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+    /** The teacher's logits of every share at sharpness s, from one stacked forward pass. */
+    List<INDArray> pseudoLabels(List<Share> shares, TaskMasks teacherMasks) {
+        List<int[]> stacked = new ArrayList<>();
+        List<StepContext.Group> groups = new ArrayList<>();
+        int[] taskOfGroup = new int[shares.size()];
+        for (int g = 0; g < shares.size(); g++) {
+            groups.add(new StepContext.Group(stacked.size(), shares.get(g).sequences().length));
+            stacked.addAll(Arrays.asList(shares.get(g).sequences()));
+            taskOfGroup[g] = shares.get(g).task().stage();
+        }
+        GroupMasks hooks = new GroupMasks(teacherMasks, taskOfGroup, groups, teacher.config().maskedLayers(), teacher.config().channels());
+        TcnEngine.Pass pass = teacher.forward(stacked.toArray(new int[0][]), hooks);
+        List<INDArray> labels = new ArrayList<>();
+        for (int g = 0; g < shares.size(); g++) {
+            Share share = shares.get(g);
+            INDArray rows = TrainingCore.rowsOf(pass.hidden(), groups.get(g), pass.length());
+            INDArray users = TcnEngine.at(rows, groups.get(g).count(), pass.length(), teacher.readoutPosition(share.task().kind()));
+            labels.add(Readouts.logits(teacher.params(), Network.headName(share.task().stage()), users));
+        }
+        return labels;
+    }
+
+    /** Σ_j Σ_u w_j(u)·‖z_j(u) − ỹ_j(u)‖², each z_j read from group j's rows of the live pass. */
+    static double loss(Network net, List<Share> shares, List<INDArray> pseudoLabels, TcnEngine.Pass pass, INDArray dHidden,
+                       Gradients gradients) {
         int l = pass.length();
         double kr = 0;
-        for (Share share : shares) {
+        for (int g = 0; g < shares.size(); g++) {
+            Share share = shares.get(g);
             INDArray rows = TrainingCore.rowsOf(pass.hidden(), share.group(), l);
             INDArray dRows = TrainingCore.rowsOf(dHidden, share.group(), l);
             int position = net.readoutPosition(share.task().kind());
             INDArray users = TcnEngine.at(rows, share.group().count(), l, position);
             INDArray dUsers = users.ulike().assign(0);
-            kr += Readouts.weightedSquaredError(net.params(), Network.headName(share.task().stage()), users, share.pseudoLabels(),
+            kr += Readouts.weightedSquaredError(net.params(), Network.headName(share.task().stage()), users, pseudoLabels.get(g),
                     share.weights(), dUsers, gradients);
             TcnEngine.addAt(dRows, share.group().count(), l, position, dUsers);
         }

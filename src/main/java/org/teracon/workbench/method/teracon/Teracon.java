@@ -57,12 +57,10 @@ public final class Teracon implements ContinualMethod {
         Random rnd = env.random();
         evalBatchSize = env.training().evalBatchSize();
         if (stage == 0) net = Network.create(backbone, cur.vocabularySize(), cur.sequenceLength(), rnd);
-        TaskData.UserLabels rows = cur.byUser(cur.split().train());
 
-        // The frozen copy's outputs are fixed while T_i trains, so they are computed once here, before
-        // the new task changes the model's structure (evaluation sharpness s_max, like its test scores).
+        // the frozen teacher is the model as it was after the previous task, before T_i changes it
         KnowledgeRetention retention = stage > 0 && settings.knowledgeRetention()
-                ? new KnowledgeRetention(KnowledgeRetention.PseudoLabels.capture(this, learned, masks(), rows.users(), evalBatchSize), learned)
+                ? new KnowledgeRetention(net.copy(), learned, settings.relationAware())
                 : null;
 
         learned.add(cur);
@@ -125,17 +123,18 @@ public final class Teracon implements ContinualMethod {
 
     /**
      * The stage's plugin: masks of the current task on the batch and of each old task j on its stacked
-     * retention users, the retention loss, the mask parameters' gradients, the embedding clamp and ρ.
+     * retention users, the retention loss against the teacher at the batch's s, the mask parameters'
+     * gradients, the embedding clamp and ρ.
      */
     private final class MaskAndRetention implements StagePlugin {
         private final TaskData cur;
         private final KnowledgeRetention retention;
         private final MethodEnvironment env;
         private final Random rnd;
-        private TaskMasks masks;
         private List<KnowledgeRetention.Share> shares = List.of();
-        private int[] taskOfGroup;
-        private INDArray[] maskGradients;
+        private GroupMasks hooks;
+        private TaskMasks liveMasks;
+        private TaskMasks teacherMasks;
 
         MaskAndRetention(TaskData cur, KnowledgeRetention retention, MethodEnvironment env) {
             this.cur = cur;
@@ -147,69 +146,35 @@ public final class Teracon implements ContinualMethod {
         @Override
         public void beforeForward(StepContext step) {
             step.sharpness(sharpness(settings.sMax(), settings.annealS(), step.batchIndex(), step.batches()));
-            masks = new TaskMasks(net.params(), learned.size(), settings.relationAware(), step.sharpness());
+            liveMasks = new TaskMasks(net.params(), learned.size(), settings.relationAware(), step.sharpness());
             shares = retention == null ? List.of() : retention.sample(step, rho, rnd);
-            taskOfGroup = new int[1 + shares.size()];
+            int[] taskOfGroup = new int[1 + shares.size()];
             taskOfGroup[0] = cur.stage();
             for (int g = 0; g < shares.size(); g++) taskOfGroup[g + 1] = shares.get(g).task().stage();
-            maskGradients = new INDArray[taskOfGroup.length];
-            step.hooks(hooks(step));
-        }
-
-        private BackboneHooks hooks(StepContext step) {
-            List<StepContext.Group> groups = step.groups();
-            int sequences = step.sequences().length;
-            INDArray groupOfSequence = groupIndex(groups, sequences);
-            return new BackboneHooks() {
-                @Override
-                public INDArray mask(int layer) {
-                    if (groups.size() == 1) return masks.mask(taskOfGroup[0]).getRow(layer).reshape(1, backbone.channels());
-                    INDArray[] rows = new INDArray[groups.size()];
-                    for (int g = 0; g < rows.length; g++) rows[g] = masks.mask(taskOfGroup[g]).getRow(layer).reshape(1, backbone.channels());
-                    return Nd4j.pullRows(Nd4j.vstack(rows), 1, groupOfSequence.toIntVector());
-                }
-
-                @Override
-                public void maskGradient(int layer, INDArray gradient) {
-                    for (int g = 0; g < groups.size(); g++) {
-                        StepContext.Group group = groups.get(g);
-                        INDArray sum = groups.size() == 1 ? gradient
-                                : gradient.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(group.first(), group.first() + group.count()),
-                                org.nd4j.linalg.indexing.NDArrayIndex.all()).sum(true, 0);
-                        if (maskGradients[g] == null) maskGradients[g] = Nd4j.zeros(gradient.dataType(), layers(), backbone.channels());
-                        maskGradients[g].getRow(layer).addi(sum.reshape(backbone.channels()));
-                    }
-                }
-            };
-        }
-
-        private INDArray groupIndex(List<StepContext.Group> groups, int sequences) {
-            int[] index = new int[sequences];
-            for (int g = 0; g < groups.size(); g++) {
-                for (int i = 0; i < groups.get(g).count(); i++) index[groups.get(g).first() + i] = g;
-            }
-            return Nd4j.createFromArray(index);
+            hooks = new GroupMasks(liveMasks, taskOfGroup, step.groups(), layers(), backbone.channels());
+            step.hooks(hooks);
         }
 
         @Override
         public void addLosses(StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
             if (retention == null) return;
-            step.loss(LossTerm.RETENTION, KnowledgeRetention.loss(net, shares, pass, dHidden, gradients), settings.alpha());
+            teacherMasks = retention.teacherMasks(step.sharpness());
+            List<INDArray> pseudoLabels = retention.pseudoLabels(shares, teacherMasks);
+            step.loss(LossTerm.RETENTION, KnowledgeRetention.loss(net, shares, pseudoLabels, pass, dHidden, gradients), settings.alpha());
         }
 
         @Override
         public void afterBackward(StepContext step, Gradients gradients) {
-            for (int g = 0; g < taskOfGroup.length; g++) {
-                if (maskGradients[g] != null) masks.backward(taskOfGroup[g], maskGradients[g], gradients);
-            }
+            hooks.backward(gradients);
         }
 
         @Override
         public void afterUpdate(StepContext step) {
             TaskMasks.clampEmbeddings(net.params(), learned.size());
             if (retention != null && settings.sampling() == SamplingMode.EQUATION) {
-                float[][] live = masks.values(cur.stage()); // the masks this batch trained with
-                for (int j : rho.keySet()) rho.put(j, MaskRelations.samplingRate(live, retention.pseudoLabels().masks().get(j), settings.c()));
+                // ρ compares the masks this batch trained with to the frozen ones at the same s
+                float[][] live = liveMasks.values(cur.stage());
+                for (int j : rho.keySet()) rho.put(j, MaskRelations.samplingRate(live, teacherMasks.values(j), settings.c()));
             }
         }
 
