@@ -87,7 +87,7 @@ public final class Readouts {
             Nd4j.gemm(rows, dz, dw, true, false, 1.0, 0.0);
             gradients.add(w, dw);
         }
-        if (gradients.wants(b)) gradients.add(b, dz.sum(true, 0));
+        if (gradients.wants(b)) gradients.add(b, TcnEngine.columnSums(dz));
         if (dRows != null) Nd4j.gemm(dz, p.get(w), dRows, false, true, 1.0, 1.0);
     }
 }
