@@ -38,6 +38,15 @@ public final class TrainingCore {
         AdamOptimizer optimizer = new AdamOptimizer(env.training().learningRateFor(task.stage()));
         boolean backboneTrains = stage.network().params().names().stream()
                 .anyMatch(n -> !n.startsWith("head") && stage.trainable().test(n));
+        try {
+            return fit(stage, env, task, rows, optimizer, backboneTrains);
+        } finally {
+            Workspaces.releaseAfterStage();
+        }
+    }
+
+    private static StageTrainer.Outcome fit(Stage stage, MethodEnvironment env, TaskData task, TaskData.UserLabels rows,
+                                            AdamOptimizer optimizer, boolean backboneTrains) {
         return StageTrainer.fit(task.stage(), rows.size(), (batch, b, batches) -> {
             int[] users = new int[batch.length];
             int[][] labels = new int[batch.length][];

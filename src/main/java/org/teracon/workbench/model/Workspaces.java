@@ -35,6 +35,19 @@ public final class Workspaces {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-eval");
     }
 
+    /**
+     * Frees this thread's step and evaluation workspaces and asks for a collection, so native buffers of
+     * arrays that died with a stage (teacher copies, snapshots) go back before the next stage sizes its
+     * workspace anew: without it the resident size grew by ~90 MB a stage (benchmark, TERACON on ML-100K).
+     */
+    public static void releaseAfterStage() {
+        var manager = Nd4j.getWorkspaceManager();
+        for (String id : new String[] {"teracon-step", "teracon-eval"}) {
+            if (manager.checkIfWorkspaceExists(id)) manager.destroyWorkspace(manager.getWorkspaceForCurrentThread(id));
+        }
+        System.gc();
+    }
+
     /** For arrays that must outlive the current scope (optimiser state, new parameters). */
     public static MemoryWorkspace outside() {
         return Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
