@@ -42,7 +42,6 @@ class TeraconBehaviourTest {
         RunResult r = new ExperimentRunner().run(cfg, SAMPLE, dir, e -> { }, new CancellationToken());
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         MaskSimilarityTable s = r.maskSimilarity();
-        for (int a = 0; a < s.tasks().size(); a++) System.out.println(s.tasks().get(a) + " " + java.util.Arrays.toString(s.averaged()[a]));
         int liked = s.tasks().indexOf("liked_items");
         int taste = s.tasks().indexOf("taste_group");
         int noise = s.tasks().indexOf("noise");
@@ -54,7 +53,7 @@ class TeraconBehaviourTest {
     /**
      * Knowledge retention over all current users (the sampling study's "1.0" arm): on this small sample
      * every task's mask stays close to all-open, so the equation's rate collapses to 1 - σ(c) ≈ 0.0025,
-     * i.e. one user per batch; that weaker arm is measured and reported, not asserted, in the README.
+     * i.e. one user per batch; that arm is covered by the sampling study, not asserted here.
      */
     @Test
     void teraconKeepsTheFirstTaskFarBetterThanSinMoAll(@TempDir Path dir) {
@@ -65,8 +64,9 @@ class TeraconBehaviourTest {
         RunResult naive = new ExperimentRunner().run(config("sinmoall", order), SAMPLE, dir.resolve("s"), e -> { }, new CancellationToken());
         double bwtTeracon = teracon.transfer().get(0).bwt();
         double bwtNaive = naive.transfer().get(0).bwt();
-        System.out.printf("BWT(T1): teracon %.1f%%, sinmoall %.1f%%; R(TM,T1) %.4f vs %.4f%n", bwtTeracon, bwtNaive,
-                teracon.transfer().get(0).last(), naive.transfer().get(0).last());
         assertTrue(bwtTeracon > bwtNaive + 15, "TERACON's T1 BWT " + bwtTeracon + " should beat SinMoAll's " + bwtNaive + " by 15 points");
+        // and in absolute terms: after the last task TERACON's T1 score is the higher one
+        assertTrue(teracon.transfer().get(0).last() > naive.transfer().get(0).last(),
+                "R(TM,T1) " + teracon.transfer().get(0).last() + " vs " + naive.transfer().get(0).last());
     }
 }
