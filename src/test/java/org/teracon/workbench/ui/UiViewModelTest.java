@@ -223,4 +223,24 @@ class UiViewModelTest {
         assertEquals(0.95, d.min(), 1e-12);
         assertTrue(d.fraction(0.97) > 0.3 && d.fraction(0.97) < 0.5);
     }
+
+    /** A reopened run fills the timing table from results.json's epochs, as the live run did (issue #11, item 4). */
+    @Test
+    void reopenedRunShowsEpochsAndLastValidation() {
+        var vm = new org.teracon.workbench.ui.vm.RunViewModel(null);
+        var epochs = List.of(
+                new org.teracon.workbench.experiment.RunResult.Epoch(0, "a", 1, java.util.Map.of("total", 1.0), 0.10, true, 2.0),
+                new org.teracon.workbench.experiment.RunResult.Epoch(0, "a", 2, java.util.Map.of("total", 0.9), 0.12, true, 4.0),
+                new org.teracon.workbench.experiment.RunResult.Epoch(1, "b", 1, java.util.Map.of("total", 0.8), 0.55, true, 3.0));
+        var r = new org.teracon.workbench.experiment.RunResult("r1", null, org.teracon.workbench.experiment.RunStatus.COMPLETED, "", "CPU",
+                null, List.of(), List.of(), null, List.of(), List.of(7.0, 4.0), List.of(3.0, 3.0), 11.0, epochs);
+        vm.open(r, List.of());
+        assertEquals(2, vm.timingRows().size());
+        assertEquals(2, vm.timingRows().get(0).epochs());
+        assertEquals(3.0, vm.timingRows().get(0).meanEpochSeconds(), 1e-9);
+        assertEquals(0.12, vm.timingRows().get(0).lastValidation(), 1e-9);
+        assertEquals(7.0, vm.timingRows().get(0).stageSeconds(), 1e-9);
+        assertEquals(1, vm.timingRows().get(1).epochs());
+        assertEquals(0.55, vm.timingRows().get(1).lastValidation(), 1e-9);
+    }
 }

@@ -260,11 +260,19 @@ public final class RunViewModel {
             }
             rebuildRho();
         }
-        for (int i = 0; i < tasks.size(); i++) {
+        boolean live = epochStats.values().stream().anyMatch(st -> st[0] > 0);
+        int stages = Math.max(tasks.size(), r.stageSeconds() == null ? 0 : r.stageSeconds().size());
+        for (int i = 0; i < stages; i++) {
             double[] st = epochStats.computeIfAbsent(i, k -> new double[]{0, 0, Double.NaN, Double.NaN});
             if (r.stageSeconds() != null && i < r.stageSeconds().size()) st[3] = r.stageSeconds().get(i);
-            if (r.epochSeconds() != null && i < r.epochSeconds().size() && st[0] == 0) {
-                st[1] = r.epochSeconds().get(i); // mean only: shown as such with epochs unknown
+        }
+        if (!live && r.epochs() != null) {
+            // a reopened run: its results.json keeps every epoch, so the table shows what the live run showed
+            for (RunResult.Epoch e : r.epochs()) {
+                double[] st = epochStats.computeIfAbsent(e.stage(), k -> new double[]{0, 0, Double.NaN, Double.NaN});
+                st[0]++;
+                st[1] += e.seconds();
+                st[2] = e.validationScore();
             }
         }
         rebuildTiming();
