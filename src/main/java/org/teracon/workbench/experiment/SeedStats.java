@@ -20,7 +20,9 @@ public final class SeedStats {
         /** "0.0412 ± 0.0031 (3)"; "–" when no seed has a value. */
         public String format() {
             if (n == 0) return "–";
-            return num(mean) + " ± " + (Double.isNaN(std) ? "–" : num(std)) + " (" + n + ")";
+            // one precision for both numbers, chosen by the larger of the two
+            String f = Math.max(Math.abs(mean), Double.isNaN(std) ? 0 : std) >= 10 ? "%.1f" : "%.4f";
+            return String.format(Locale.ROOT, f, mean) + " ± " + (Double.isNaN(std) ? "–" : String.format(Locale.ROOT, f, std)) + " (" + n + ")";
         }
     }
 
@@ -64,7 +66,9 @@ public final class SeedStats {
         boolean exact = kept <= WILCOXON_EXACT_MAX;
         if (kept < 2) return new Paired(kept, Double.NaN, Double.NaN, exact);
         double pT = summary(difference(a, b)).std() == 0 ? Double.NaN : new TTest().pairedTTest(a, b);
-        double pW = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, exact);
+        // Commons Math 3.6.1 doubles the one-sided exact tail without capping it (n = 3 with W+ = W- = 3 gives
+        // 2·5/8 = 1.25); a two-sided p-value is at most 1.
+        double pW = Math.min(1.0, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, exact));
         return new Paired(kept, pT, pW, exact);
     }
 

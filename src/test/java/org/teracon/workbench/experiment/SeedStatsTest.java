@@ -58,6 +58,14 @@ class SeedStatsTest {
     }
 
     @Test
+    void wilcoxonTwoSidedPIsAtMostOne() {
+        // differences +1, +2, -3: W+ = 1 + 2 = 3 = W-; subsets of {1,2,3} with sum >= 3 are 5 of 8, and
+        // doubling that tail gives 1.25: the two-sided p is capped at 1 (no evidence either way).
+        assertEquals(1.0, SeedStats.paired(new double[]{2, 4, 0}, new double[]{1, 2, 3}).pWilcoxon(), 0);
+        assertEquals("2.2 ± 31.6 (3)", new SeedStats.Summary(2.182, 31.6, 3).format());
+    }
+
+    @Test
     void pairsWithNanOrNoDifferenceAreDropped() {
         // Only seeds 1 and 3 pair (seed 2 lacks the method's value, seed 4 ties): n = 2.
         SeedStats.Paired p = SeedStats.paired(new double[]{0.3, Double.NaN, 0.5, 0.4}, new double[]{0.1, 0.2, 0.2, 0.4});
