@@ -108,8 +108,8 @@ public final class LiveEngine implements WorkbenchEngine {
         if (!Files.isDirectory(runsRoot)) return List.of();
         List<RunEntry> out = new ArrayList<>();
         for (Path dir : subfolders(runsRoot, Comparator.reverseOrder())) {
-            if (dir.getFileName().toString().endsWith(STUDY_SUFFIX)) {
-                // A study's runs live one level down; "study/label" keeps them apart from each other.
+            if (dir.getFileName().toString().endsWith(STUDY_SUFFIX) || Files.isRegularFile(dir.resolve(org.teracon.workbench.experiment.SeedGroup.GROUP_JSON))) {
+                // A study's (or a seed group's) runs live one level down; "study/label" keeps them apart from each other.
                 String study = dir.getFileName().toString();
                 for (Path run : subfolders(dir, Comparator.naturalOrder())) {
                     entry(run).map(e -> new RunEntry(e.dir(), study + "/" + e.runId(), e.method(), e.status(), e.dataset(), e.startedAt()))

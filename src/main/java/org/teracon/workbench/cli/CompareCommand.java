@@ -12,6 +12,7 @@ import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.experiment.SeedList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,11 +30,27 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     Path out;
 
+    @Mixin
+    SeedsOption seeds;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--baseline", paramLabel = "METHOD",
+            description = "with --seeds: test every method against this one per task (paired t and Wilcoxon over seeds)")
+    String baseline;
+
     @Override
     public Integer call() {
         ExperimentConfig base = options.build(methods);
+        SeedList group = seeds.resolve(base.seed());
+        if (baseline != null && !methods.contains(baseline)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--baseline " + baseline + " is not one of --methods " + String.join(",", methods));
+        }
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
+        if (group.isGroup()) return SeedCommands.compare(base, methods, group, baseline, out, cancel);
         Map<String, RunResult> results = BatchRunner.run(Comparison.configs(base, methods), out, new BatchProgress(System.out), cancel);
         ResultTable table = Comparison.table(results);
         write(out, "comparison", table);

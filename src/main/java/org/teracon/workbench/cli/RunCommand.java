@@ -7,6 +7,7 @@ import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.experiment.SeedList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,14 +22,19 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "run folder to write")
     Path out;
 
+    @Mixin
+    SeedsOption seeds;
+
     @Option(names = "--no-fwt-reference", description = "skip the SinMo reference run that FWT needs")
     boolean noReference;
 
     @Override
     public Integer call() {
         ExperimentConfig config = options.build();
+        SeedList group = seeds.resolve(config.seed());
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
+        if (group.isGroup()) return SeedCommands.run(config, group, out, cancel, noReference);
         RunResult r = Experiments.run(config, out, new ConsoleProgress(System.out, ""), cancel,
                 noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING);
         Tables.print(System.out, r);

@@ -12,6 +12,7 @@ import org.teracon.workbench.data.Task;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
+import org.teracon.workbench.experiment.SeedList;
 import org.teracon.workbench.experiment.Studies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,9 @@ public class StudyCommand implements Callable<Integer> {
     @Option(names = "--noisy-position", defaultValue = "2", description = "position of the noisy task in the noisy study (default ${DEFAULT-VALUE})")
     int noisyPosition;
 
+    @Mixin
+    SeedsOption seeds;
+
     @Override
     public Integer call() {
         Studies.Kind k = Studies.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
@@ -47,8 +51,10 @@ public class StudyCommand implements Callable<Integer> {
         }
         StudyRequest request = new StudyRequest(k, base, permutations,
                 k == Studies.Kind.NOISY ? new NoisyTaskSpec(noisyPosition, options.noisyUsers, options.noisyClasses) : null);
+        SeedList group = seeds.resolve(base.seed());
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
+        if (group.isGroup()) return SeedCommands.study(request, group, out, kind.toLowerCase(Locale.ROOT) + "-study", cancel);
         StudyOutcome o = Experiments.study(request, out, new BatchProgress(System.out), cancel, false);
         if (o.table() == null) {
             System.out.println(o.summary());

@@ -100,6 +100,8 @@ public final class ExperimentController {
         fixedRows.add(field(f.dilations, "dilationsField", "One residual block per value, e.g. 1,4,1,4", "_Dilations"));
         fixedRows.add(section("Reproducibility"));
         fixedRows.add(field(f.seed, "seedField", "Seed for data splits, initialisation and sampling", "See_d"));
+        fixedRows.add(field(f.seeds, "seedsField", "1 = one run; N = a group of N seeds from Seed on; 1,2,3 = these seeds. "
+                + "A group runs every seed in turn and shows mean ± std (n)", "Seeds (count or list)", false));
         layOut(f, f.methodProperty().get());
         f.methodProperty().addListener((o, was, now) -> layOut(f, now));
     }

@@ -100,7 +100,7 @@ public final class MainController {
             return;
         }
         ctx.status.clearError();
-        ctx.run.start(cfg);
+        ctx.run.start(cfg, ctx.form.seedList());
         tabs.getSelectionModel().select(runTab);
     }
 

@@ -75,11 +75,11 @@ public final class RunController {
         transferTable.getColumns().setAll(java.util.List.of(
                 Tables.text("Task", TransferScores.Row::task),
                 Tables.text("Metric", TransferScores.Row::metric),
-                Tables.text("R(T_i,T_i)", r -> Fmt.num(r.learned())),
-                Tables.text("R(T_M,T_i)", r -> Fmt.num(r.last())),
-                Tables.text("BWT %", r -> Fmt.pct(r.bwt())),
-                Tables.text("Single-task", r -> Fmt.num(r.reference())),
-                Tables.text("FWT %", r -> Fmt.pct(r.fwt()))));
+                Tables.text("R(T_i,T_i)", r -> vm.transferCell(r, TransferScores.Row::learned, false)),
+                Tables.text("R(T_M,T_i)", r -> vm.transferCell(r, TransferScores.Row::last, false)),
+                Tables.text("BWT %", r -> vm.transferCell(r, TransferScores.Row::bwt, true)),
+                Tables.text("Single-task", r -> vm.transferCell(r, TransferScores.Row::reference, false)),
+                Tables.text("FWT %", r -> vm.transferCell(r, TransferScores.Row::fwt, true))));
         transferTable.setItems(vm.transferRows());
         Tables.bindMatrix(rhoTable, vm.rhoColumns(), "current task i \\ old task j");
         rhoTable.setItems(vm.rhoRows());

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
+import org.teracon.workbench.experiment.SeedList;
 import org.teracon.workbench.method.TrainingConfig;
 import org.teracon.workbench.method.catalog.MethodCatalog;
 import org.teracon.workbench.method.params.ParamSpec;
@@ -41,6 +42,11 @@ public final class ExperimentFormViewModel {
     public final FormField<Integer> kernelSize = new FormField<>("kernel size", FormField.intAtLeast(1));
     public final FormField<List<Integer>> dilations = new FormField<>("dilations", FormField.positiveIntList());
     public final FormField<Long> seed = new FormField<>("seed", FormField.anyLong());
+    /** A count of seeds from {@link #seed} on, or a list of seeds; more than one makes a seed group. */
+    public final FormField<String> seeds = new FormField<>("seeds", s -> {
+        SeedList.parse(s, 0);
+        return s;
+    });
 
     private final StringProperty method = new SimpleStringProperty("teracon");
     private final ObservableList<String> methods = FXCollections.observableArrayList();
@@ -51,6 +57,7 @@ public final class ExperimentFormViewModel {
 
     public ExperimentFormViewModel() {
         for (ParamSpec<?> spec : MethodCatalog.allParams()) params.put(spec.key(), ParamField.of(spec));
+        seeds.setText("1");
         List<FormField<?>> all = new ArrayList<>(fixedFields());
         params.values().forEach(p -> all.add(p.field()));
         List<Observable> deps = new ArrayList<>();
@@ -77,7 +84,7 @@ public final class ExperimentFormViewModel {
 
     private List<FormField<?>> fixedFields() {
         return List.of(learningRateFirst, learningRate, epochsFirst, epochs, patience, batchSizeFirst, batchSize,
-                evalBatchSize, channels, kernelSize, dilations, seed);
+                evalBatchSize, channels, kernelSize, dilations, seed, seeds);
     }
 
     /** The parameter fields of {@code method}, in its spec order; none for a name the catalog does not know. */
@@ -129,6 +136,11 @@ public final class ExperimentFormViewModel {
             if (!f.isValid()) throw new IllegalArgumentException(f.errorProperty().get());
         }
         return new ExperimentConfig(dataset, taskOrder, noisy, method.get(), params(), backbone(), training(), seed.value());
+    }
+
+    /** The seeds the Seeds field names, counted from the Seed field; only call when the form is valid. */
+    public SeedList seedList() {
+        return SeedList.parse(seeds.value(), seed.value());
     }
 
     /** Fills every field from a config (defaults or a loaded experiment.json). */

@@ -28,6 +28,8 @@ import org.teracon.workbench.experiment.MaskSimilarityTable;
 import org.teracon.workbench.experiment.RunEvent;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
+import org.teracon.workbench.experiment.SeedGroup;
+import org.teracon.workbench.experiment.SeedList;
 import org.teracon.workbench.experiment.TransferScores;
 import org.teracon.workbench.ui.engine.Background;
 import org.teracon.workbench.ui.engine.FxEventBridge;
@@ -45,6 +47,12 @@ public final class RunViewModel {
     private final FxEventBridge bridge = new FxEventBridge(this::apply);
     private CancellationToken token = new CancellationToken();
     private ExperimentConfig pending;
+    private SeedList pendingSeeds;
+    /** Set by the worker when a seed group ends, read on the FX thread when the service succeeds. */
+    private volatile SeedGroup finishedGroup;
+    private final ObjectProperty<SeedGroup> group = new SimpleObjectProperty<>();
+    /** "Seed 42 (1/3)" while a group runs, else empty. */
+    private final StringProperty seedText = new SimpleStringProperty("");
     private Consumer<RunResult> onFinished = r -> {
     };
 
@@ -89,12 +97,16 @@ public final class RunViewModel {
             @Override
             protected Task<RunResult> createTask() {
                 ExperimentConfig cfg = pending;
+                SeedList seeds = pendingSeeds;
                 CancellationToken t = token;
                 return new Task<>() {
                     @Override
                     protected RunResult call() {
                         Path dir = engine.newRunDir(cfg);
-                        return engine.run(cfg, dir, bridge, t);
+                        if (seeds == null || !seeds.isGroup()) return engine.run(cfg, dir, bridge, t);
+                        SeedGroup g = SeedGroupView.run(engine, cfg, seeds, dir, bridge, t, label -> FxEventBridge.onFx(() -> seedText.set(label)));
+                        finishedGroup = g;
+                        return g.results().isEmpty() ? null : g.results().get(g.results().size() - 1);
                     }
                 };
             }
@@ -108,9 +120,16 @@ public final class RunViewModel {
 
     /** Starts a run; ignored while one is running. */
     public void start(ExperimentConfig cfg) {
+        start(cfg, SeedList.single(cfg.seed()));
+    }
+
+    /** Starts a run, or a seed group (its seeds one after another) when {@code seeds} holds more than one. */
+    public void start(ExperimentConfig cfg, SeedList seeds) {
         if (service.isRunning()) return;
         clear();
         pending = cfg;
+        pendingSeeds = seeds;
+        finishedGroup = null;
         config.set(cfg);
         token = new CancellationToken();
         cancelling.set(false);
@@ -135,6 +154,8 @@ public final class RunViewModel {
         cancelling.set(false);
         if (r != null) {
             show(r);
+            SeedGroup g = finishedGroup;
+            if (g != null) showGroup(g);
             // The engine reports its own failures as a result, not an exception: surface them the same way.
             if (r.status() == RunStatus.FAILED) error.set("Run failed: " + r.message());
             onFinished.accept(r);
@@ -169,12 +190,21 @@ public final class RunViewModel {
 
     public void apply(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
+            if (!seedText.get().isEmpty()) {
+                // the next seed of a group: fresh run views, the group's progress kept
+                double p = overallProgress.get();
+                String label = seedText.get();
+                clear();
+                overallProgress.set(p);
+                seedText.set(label);
+            }
             runId.set(s.runId());
             backend.set(s.backend());
             config.set(s.config());
             tasks.setAll(s.taskNames());
             matrixColumns.setAll(s.taskNames());
-            status.set("Running " + s.config().method() + " on " + s.taskNames().size() + " tasks");
+            status.set((seedText.get().isEmpty() ? "" : seedText.get() + ": ") + "Running " + s.config().method() + " on "
+                    + s.taskNames().size() + " tasks");
         } else if (e instanceof RunEvent.TaskStarted s) {
             stageStartNanos.put(s.stage(), System.nanoTime());
             LossHistory h = lossFor(s.stage(), s.taskName());
@@ -357,7 +387,29 @@ public final class RunViewModel {
         return "Layer " + (k + 1) + " (block " + (k / 2 + 1) + ", conv " + (k % 2 + 1) + ")";
     }
 
+    /** Shows a finished seed group: the matrix and transfer cells as mean ± std (n) over its completed seeds. */
+    public void showGroup(SeedGroup g) {
+        group.set(g);
+        seedText.set("");
+        if (g.completed() > 0) {
+            matrixRows.setAll(SeedGroupView.matrixRows(g));
+            transferRows.setAll(List.copyOf(transferRows));
+        }
+        status.set("Seed group " + g.seeds() + ": " + g.completed() + " of " + g.seeds().size()
+                + " runs completed; tables show mean ± std (n) over the completed seeds");
+    }
+
+    /** A transfer-table cell: the run's value, or mean ± std (n) while a seed group is shown. */
+    public String transferCell(TransferScores.Row row, java.util.function.ToDoubleFunction<TransferScores.Row> value, boolean percent) {
+        SeedGroup g = group.get();
+        if (g != null) return SeedGroupView.transferCell(g, row, value, percent);
+        double v = value.applyAsDouble(row);
+        return percent ? Fmt.pct(v) : Fmt.num(v);
+    }
+
     private void clear() {
+        group.set(null);
+        seedText.set("");
         result.set(null);
         runId.set("");
         error.set("");
@@ -408,6 +460,8 @@ public final class RunViewModel {
     public BooleanProperty cancellingProperty() { return cancelling; }
     public ObjectProperty<RunStatus> lastStatusProperty() { return lastStatus; }
     public ObjectProperty<RunResult> resultProperty() { return result; }
+    public ObjectProperty<SeedGroup> groupProperty() { return group; }
+    public StringProperty seedTextProperty() { return seedText; }
     public ObjectProperty<ExperimentConfig> configProperty() { return config; }
     public ObservableList<String> tasks() { return tasks; }
     public ObservableList<LossHistory> losses() { return losses; }

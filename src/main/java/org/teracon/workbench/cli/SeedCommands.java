@@ -1,0 +1,57 @@
+package org.teracon.workbench.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.teracon.workbench.app.Experiments;
+import org.teracon.workbench.app.SeedRuns;
+import org.teracon.workbench.app.StudyRequest;
+import org.teracon.workbench.experiment.AtomicFiles;
+import org.teracon.workbench.experiment.CancellationToken;
+import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.experiment.SeedComparison;
+import org.teracon.workbench.experiment.SeedGroup;
+import org.teracon.workbench.experiment.SeedList;
+
+/** run, compare and study over a seed group (two or more seeds): progress per seed, then the group's tables. */
+final class SeedCommands {
+    private SeedCommands() {
+    }
+
+    static int run(ExperimentConfig config, SeedList seeds, Path out, CancellationToken cancel, boolean noReference) {
+        SeedGroup g = SeedRuns.run(config, seeds, out, k -> {
+            long s = seeds.seeds().get(k);
+            System.out.printf("=== seed %d (%d/%d)%n", s, k + 1, seeds.size());
+            return new ConsoleProgress(System.out, "[seed " + s + "] ");
+        }, cancel, noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING);
+        for (RunResult r : g.results()) Tables.print(System.out, r);
+        System.out.println(g.summary());
+        System.out.println("wrote " + out.resolve(SeedGroup.GROUP_JSON) + ", " + SeedGroup.MATRIX + ", " + SeedGroup.TRANSFER + " and "
+                + SeedGroup.SUMMARY + "; one run folder per seed under " + out.resolve(SeedList.FOLDER_PREFIX + "<s>"));
+        return g.allCompleted() ? 0 : 1;
+    }
+
+    static int compare(ExperimentConfig base, List<String> methods, SeedList seeds, String baseline, Path out, CancellationToken cancel) {
+        SeedRuns.CompareOutcome o = SeedRuns.compare(base, methods, seeds, baseline, out, new BatchProgress(System.out), cancel);
+        SeedComparison c = o.comparison();
+        write(out, "comparison", c.csv(), c.markdown());
+        return o.allCompleted() ? 0 : 1;
+    }
+
+    static int study(StudyRequest request, SeedList seeds, Path out, String name, CancellationToken cancel) {
+        SeedRuns.StudyGroupOutcome o = SeedRuns.study(request, seeds, out, new BatchProgress(System.out), cancel, false);
+        if (o.table() == null) {
+            System.out.println(o.tableError());
+            return 1;
+        }
+        write(out, name, o.table().csv(), o.table().markdown());
+        return 0;
+    }
+
+    private static void write(Path out, String name, String csv, String markdown) {
+        AtomicFiles.writeString(out.resolve(name + ".csv"), csv);
+        AtomicFiles.writeString(out.resolve(name + ".md"), markdown);
+        System.out.println(markdown);
+        System.out.println("wrote " + out.resolve(name + ".csv") + " and " + name + ".md; group.json names the seeds and each run's status");
+    }
+}
