@@ -20,9 +20,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "The paper's studies: 'order' (original, reversed, N random orders), 'noisy' (without vs with a "
-                + "noisy task: degradation ratio per task), 'sampling' (TERACON with rho_min, the equation, all users).")
+                + "noisy task: degradation ratio per task), 'sampling' (TERACON with rho_min, the equation, all users), "
+                + "'relations' (TERACON on a generate-synthetic --planted dataset: Spearman rho between the planted relations "
+                + "and the learned mask similarities, per seed).")
 public class StudyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "KIND", description = "order, noisy or sampling")
+    @Parameters(index = "0", paramLabel = "KIND", description = "order, noisy, sampling or relations")
     String kind;
 
     @Mixin
@@ -37,11 +39,14 @@ public class StudyCommand implements Callable<Integer> {
     @Option(names = "--noisy-position", defaultValue = "2", description = "position of the noisy task in the noisy study (default ${DEFAULT-VALUE})")
     int noisyPosition;
 
+    @Option(names = "--seeds", split = ",", paramLabel = "S1,S2", description = "relations study: one TERACON run per seed (default: the --seed)")
+    List<Long> seeds;
+
     @Override
     public Integer call() {
         Studies.Kind k = Studies.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
         // the sampling study runs TERACON whatever the config's method
-        ExperimentConfig base = options.build(k == Studies.Kind.SAMPLING ? List.of("teracon") : null);
+        ExperimentConfig base = options.build(k == Studies.Kind.SAMPLING || k == Studies.Kind.RELATIONS ? List.of("teracon") : null);
         if (k == Studies.Kind.ORDER && base.taskOrder().isEmpty()) {
             base = base.withTaskOrder(DatasetLoader.load(Path.of(base.dataset())).tasks().stream().map(Task::name).toList());
         }
@@ -49,7 +54,10 @@ public class StudyCommand implements Callable<Integer> {
                 k == Studies.Kind.NOISY ? new NoisyTaskSpec(noisyPosition, options.noisyUsers, options.noisyClasses) : null);
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        StudyOutcome o = Experiments.study(request, out, new BatchProgress(System.out), cancel, false);
+        StudyOutcome o = k == Studies.Kind.RELATIONS
+                ? Experiments.relationsStudy(request, seeds == null || seeds.isEmpty() ? List.of(base.seed()) : seeds, out,
+                        new BatchProgress(System.out), cancel)
+                : Experiments.study(request, out, new BatchProgress(System.out), cancel, false);
         if (o.table() == null) {
             System.out.println(o.summary());
             return 1;
