@@ -52,4 +52,13 @@ public final class Experiments {
         Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, withReference);
         return StudyOutcome.of(request, dir, runs.size(), results);
     }
+
+    /** The relations study over the listed seeds (TERACON, one run per seed), then its table. */
+    public static StudyOutcome relationsStudy(StudyRequest request, java.util.List<Long> seeds, Path dir, BatchRunner.Listener listener,
+                                              CancellationToken cancel) {
+        org.teracon.workbench.experiment.RelationsStudy.relationsFile(request.base().dataset());
+        var runs = org.teracon.workbench.experiment.RelationsStudy.plan(request.base(), seeds);
+        Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, false);
+        return StudyOutcome.of(request, dir, runs.size(), results);
+    }
 }

@@ -2,6 +2,8 @@ package org.teracon.workbench.app;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.teracon.workbench.data.PlantedRelationsGenerator;
+import org.teracon.workbench.experiment.RelationsStudy;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
@@ -29,17 +31,19 @@ public record StudyOutcome(StudyRequest request, Path folder, int planned, Map<S
                             + " of " + planned + " runs completed");
         }
         try {
-            return new StudyOutcome(request, folder, planned, results, table(request.kind(), results), "");
+            return new StudyOutcome(request, folder, planned, results, table(request, results), "");
         } catch (RuntimeException e) {
             return new StudyOutcome(request, folder, planned, results, null, "cannot build the table: " + e.getMessage());
         }
     }
 
-    private static ResultTable table(Studies.Kind kind, Map<String, RunResult> results) {
-        return switch (kind) {
+    private static ResultTable table(StudyRequest request, Map<String, RunResult> results) {
+        return switch (request.kind()) {
             case ORDER -> Studies.orderTable(results);
             case NOISY -> Studies.noisyTable(results.get("without-noise"), results.get("with-noise"));
             case SAMPLING -> Studies.samplingTable(results);
+            case RELATIONS -> RelationsStudy.table(results,
+                    PlantedRelationsGenerator.readRelations(RelationsStudy.relationsFile(request.base().dataset())));
         };
     }
 

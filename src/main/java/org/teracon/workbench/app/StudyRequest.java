@@ -23,6 +23,7 @@ public record StudyRequest(Studies.Kind kind, ExperimentConfig base, int permuta
             throw new IllegalArgumentException("The task-order study needs T1 and at least two more tasks in the order.");
         }
         if (kind == Studies.Kind.NOISY && noisy == null) throw new IllegalArgumentException("The noisy-task study needs a noisy task.");
+        if (kind == Studies.Kind.RELATIONS) org.teracon.workbench.experiment.RelationsStudy.relationsFile(base.dataset());
     }
 
     public String name() {
@@ -30,6 +31,7 @@ public record StudyRequest(Studies.Kind kind, ExperimentConfig base, int permuta
             case ORDER -> "task-order study";
             case NOISY -> "noisy-task study";
             case SAMPLING -> "sampling study";
+            case RELATIONS -> "relations study";
         };
     }
 
@@ -38,6 +40,12 @@ public record StudyRequest(Studies.Kind kind, ExperimentConfig base, int permuta
             case ORDER -> Studies.order(base, base.taskOrder(), permutations);
             case NOISY -> Studies.noisy(base, noisy);
             case SAMPLING -> Studies.sampling(base);
+            // relations: permutations = how many seeds, consecutive from the base seed (the CLI's --seeds lists them)
+            case RELATIONS -> org.teracon.workbench.experiment.RelationsStudy.plan(base, seeds(base.seed(), Math.max(1, permutations)));
         };
+    }
+
+    static List<Long> seeds(long first, int n) {
+        return java.util.stream.LongStream.range(first, first + n).boxed().toList();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.DatasetFolder;
+import org.teracon.workbench.data.PlantedRelationsGenerator;
 import org.teracon.workbench.data.SyntheticDatasetGenerator;
 import org.teracon.workbench.data.SyntheticSpec;
 import picocli.CommandLine;
@@ -27,8 +28,23 @@ public class GenerateSyntheticCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "150", description = "number of items (default: ${DEFAULT-VALUE})")
     int items;
 
+    @Option(names = "--planted", description = "write the planted-relations dataset instead (streamed to disk, any size, "
+            + "with relations.csv): tasks from shared latent factors, an unrelated task and a noisy task")
+    boolean planted;
+
+    @Option(names = "--length", defaultValue = "20", description = "sequence length of --planted (default: ${DEFAULT-VALUE})")
+    int length;
+
     @Override
     public Integer call() {
+        if (planted) {
+            long start = System.nanoTime();
+            PlantedRelationsGenerator.write(new PlantedRelationsGenerator.Spec(users, items, length), seed, out);
+            System.out.printf(java.util.Locale.ROOT, "wrote %s: %d users, %d items, tasks %s, planted relations in %s (%.1f s)%n", out, users, items,
+                    PlantedRelationsGenerator.TASKS.stream().map(PlantedRelationsGenerator.PlantedTask::name).toList(),
+                    PlantedRelationsGenerator.RELATIONS_FILE, (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
         Dataset ds = SyntheticDatasetGenerator.generate(SyntheticSpec.defaults().withSize(users, items), seed);
         DatasetFolder.write(ds, out);
         System.out.printf("wrote %s: %d users, %d items, tasks %s%n", out, ds.numUsers(), ds.vocabularySize() - 1,

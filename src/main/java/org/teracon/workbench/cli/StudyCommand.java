@@ -21,9 +21,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "The paper's studies: 'order' (original, reversed, N random orders), 'noisy' (without vs with a "
-                + "noisy task: degradation ratio per task), 'sampling' (TERACON with rho_min, the equation, all users).")
+                + "noisy task: degradation ratio per task), 'sampling' (TERACON with rho_min, the equation, all users), "
+                + "'relations' (TERACON on a generate-synthetic --planted dataset: Spearman rho between the planted relations "
+                + "and the learned mask similarities, per seed).")
 public class StudyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "KIND", description = "order, noisy or sampling")
+    @Parameters(index = "0", paramLabel = "KIND", description = "order, noisy, sampling or relations")
     String kind;
 
     @Mixin
@@ -45,7 +47,7 @@ public class StudyCommand implements Callable<Integer> {
     public Integer call() {
         Studies.Kind k = Studies.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
         // the sampling study runs TERACON whatever the config's method
-        ExperimentConfig base = options.build(k == Studies.Kind.SAMPLING ? List.of("teracon") : null);
+        ExperimentConfig base = options.build(k == Studies.Kind.SAMPLING || k == Studies.Kind.RELATIONS ? List.of("teracon") : null);
         if (k == Studies.Kind.ORDER && base.taskOrder().isEmpty()) {
             base = base.withTaskOrder(DatasetLoader.load(Path.of(base.dataset())).tasks().stream().map(Task::name).toList());
         }
@@ -54,8 +56,12 @@ public class StudyCommand implements Callable<Integer> {
         SeedList group = seeds.resolve(base.seed());
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        if (group.isGroup()) return SeedCommands.study(request, group, out, kind.toLowerCase(Locale.ROOT) + "-study", cancel);
-        StudyOutcome o = Experiments.study(request, out, new BatchProgress(System.out), cancel, false);
+        // the relations study runs its seeds itself: its table holds the per-seed correlations
+        boolean relations = k == Studies.Kind.RELATIONS;
+        if (!relations && group.isGroup()) return SeedCommands.study(request, group, out, kind.toLowerCase(Locale.ROOT) + "-study", cancel);
+        StudyOutcome o = relations
+                ? Experiments.relationsStudy(request, group.seeds(), out, new BatchProgress(System.out), cancel)
+                : Experiments.study(request, out, new BatchProgress(System.out), cancel, false);
         if (o.table() == null) {
             System.out.println(o.summary());
             return 1;

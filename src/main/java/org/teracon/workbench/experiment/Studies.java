@@ -15,7 +15,7 @@ import org.teracon.workbench.method.teracon.TeraconSettings;
  */
 public final class Studies {
 
-    public enum Kind { ORDER, NOISY, SAMPLING }
+    public enum Kind { ORDER, NOISY, SAMPLING, RELATIONS }
 
     private Studies() {
     }

@@ -28,6 +28,12 @@ public final class StageTrainer {
         void afterEpoch(int epoch);
     }
 
+    /** Decides after each epoch's validation whether the stage stops (it may also change the learning rate). */
+    @FunctionalInterface
+    public interface StopRule {
+        boolean stop(boolean improved, int stale);
+    }
+
     public record Outcome(int epochsRun, int bestEpoch, double bestScore, List<Double> epochSeconds) {
     }
 
@@ -36,6 +42,12 @@ public final class StageTrainer {
 
     public static Outcome fit(int stage, int rows, BatchStep step, DoubleSupplier validation, List<ParameterStore> scope,
                               MethodEnvironment env, EpochHook hook) {
+        int patience = env.training().patience();
+        return fit(stage, rows, step, validation, scope, env, hook, (improved, stale) -> stale >= patience);
+    }
+
+    public static Outcome fit(int stage, int rows, BatchStep step, DoubleSupplier validation, List<ParameterStore> scope,
+                              MethodEnvironment env, EpochHook hook, StopRule stopRule) {
         TrainingConfig cfg = env.training();
         TrainingMonitor monitor = env.monitor();
         Random rnd = env.random();
@@ -75,7 +87,7 @@ public final class StageTrainer {
             seconds.add(secs);
             monitor.epochFinished(stage, epoch, means, score, improved, secs);
             if (hook != null) hook.afterEpoch(epoch);
-            if (stale >= cfg.patience()) break;
+            if (stopRule.stop(improved, stale)) break;
         }
         if (bestParams != null) {
             for (int i = 0; i < scope.size(); i++) scope.get(i).assignFrom(bestParams.get(i));

@@ -7,9 +7,9 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.teracon.workbench.data.TaskKind;
-import org.teracon.workbench.model.AdamOptimizer;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
+import org.teracon.workbench.model.Optimizer;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.Readouts;
 import org.teracon.workbench.model.TcnEngine;
@@ -26,7 +26,21 @@ public final class TrainingCore {
 
     /** What one stage trains: which network, which parameters, with which plugins. */
     public record Stage(Network network, TaskData task, Predicate<String> trainable, List<StagePlugin> plugins,
-                        DoubleSupplier validation, List<ParameterStore> snapshotScope) {
+                        DoubleSupplier validation, List<ParameterStore> snapshotScope, StageOptimizer optimizer,
+                        ItemLoss itemLoss) {
+        /** Adam with early stopping and softmax cross-entropy: every method's default. */
+        public Stage(Network network, TaskData task, Predicate<String> trainable, List<StagePlugin> plugins,
+                     DoubleSupplier validation, List<ParameterStore> snapshotScope) {
+            this(network, task, trainable, plugins, validation, snapshotScope, StageOptimizer.ADAM, ItemLoss.SOFTMAX);
+        }
+
+        public Stage withOptimizer(StageOptimizer o) {
+            return new Stage(network, task, trainable, plugins, validation, snapshotScope, o, itemLoss);
+        }
+
+        public Stage withItemLoss(ItemLoss l) {
+            return new Stage(network, task, trainable, plugins, validation, snapshotScope, optimizer, l);
+        }
     }
 
     private TrainingCore() {
@@ -35,18 +49,21 @@ public final class TrainingCore {
     public static StageTrainer.Outcome train(Stage stage, MethodEnvironment env) {
         TaskData task = stage.task();
         TaskData.UserLabels rows = task.byUser(task.split().train());
-        AdamOptimizer optimizer = new AdamOptimizer(env.training().learningRateFor(task.stage()));
+        StageOptimizer.Built built = stage.optimizer().build(env, task.stage());
+        PopularityNegatives negatives = stage.itemLoss() == ItemLoss.BPR_POPULARITY && task.kind() == TaskKind.ITEM
+                ? PopularityNegatives.of(rows.labels(), task.outputSize(), env.random()) : null;
         boolean backboneTrains = stage.network().params().names().stream()
                 .anyMatch(n -> !n.startsWith("head") && stage.trainable().test(n));
         try {
-            return fit(stage, env, task, rows, optimizer, backboneTrains);
+            return fit(stage, env, task, rows, built, backboneTrains, negatives);
         } finally {
             Workspaces.releaseAfterStage();
         }
     }
 
     private static StageTrainer.Outcome fit(Stage stage, MethodEnvironment env, TaskData task, TaskData.UserLabels rows,
-                                            AdamOptimizer optimizer, boolean backboneTrains) {
+                                            StageOptimizer.Built built, boolean backboneTrains, PopularityNegatives negatives) {
+        Optimizer optimizer = built.optimizer();
         return StageTrainer.fit(task.stage(), rows.size(), (batch, b, batches) -> {
             int[] users = new int[batch.length];
             int[][] labels = new int[batch.length][];
@@ -55,18 +72,23 @@ public final class TrainingCore {
                 labels[i] = rows.labels()[batch[i]];
             }
             StepContext step = new StepContext(task, users, labels, b, batches);
-            return run(stage, step, optimizer, backboneTrains);
-        }, stage.validation(), stage.snapshotScope(), env, epoch -> stage.plugins().forEach(p -> p.afterEpoch(epoch)));
+            return run(stage, step, optimizer, backboneTrains, negatives);
+        }, stage.validation(), stage.snapshotScope(), env, epoch -> stage.plugins().forEach(p -> p.afterEpoch(epoch)), built.stopRule());
     }
 
-    static Map<LossTerm, Double> run(Stage stage, StepContext step, AdamOptimizer optimizer, boolean backboneTrains) {
+    static Map<LossTerm, Double> run(Stage stage, StepContext step, Optimizer optimizer, boolean backboneTrains) {
+        return run(stage, step, optimizer, backboneTrains, null);
+    }
+
+    static Map<LossTerm, Double> run(Stage stage, StepContext step, Optimizer optimizer, boolean backboneTrains,
+                                     PopularityNegatives negatives) {
         Network net = stage.network();
         try (var ignored = Workspaces.step()) {
             stage.plugins().forEach(p -> p.beforeForward(step));
             TcnEngine.Pass pass = net.forward(step.sequences(), step.hooks());
             INDArray dHidden = net.zeroHiddenGradient(pass);
             Gradients gradients = new Gradients(stage.trainable());
-            step.loss(LossTerm.CLASS, taskLoss(net, step, pass, dHidden, gradients), 1);
+            step.loss(LossTerm.CLASS, taskLoss(net, step, pass, dHidden, gradients, negatives), 1);
             for (StagePlugin p : stage.plugins()) p.addLosses(step, pass, dHidden, gradients);
             if (backboneTrains) net.backward(pass, dHidden, gradients);
             for (StagePlugin p : stage.plugins()) p.afterBackward(step, gradients);
@@ -94,7 +116,8 @@ public final class TrainingCore {
      * The current task's loss on group 0: next-item cross-entropy at every position whose next item is
      * not padding, or the users' label cross-entropy at the user vector.
      */
-    static double taskLoss(Network net, StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+    static double taskLoss(Network net, StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients,
+                           PopularityNegatives negatives) {
         TaskData task = step.task();
         int l = pass.length();
         StepContext.Group g = step.currentGroup();
@@ -107,7 +130,9 @@ public final class TrainingCore {
         int position = l - 1;
         INDArray users = TcnEngine.at(rows, g.count(), l, position);
         INDArray dUsers = users.ulike().assign(0);
-        double loss = Readouts.softCrossEntropy(net.params(), head, users, Targets.labels(step.labels(), task.outputSize()), dUsers, gradients);
+        double loss = negatives != null
+                ? negatives.bprLoss(net.params(), head, users, step.labels(), dUsers, gradients)
+                : Readouts.softCrossEntropy(net.params(), head, users, Targets.labels(step.labels(), task.outputSize()), dUsers, gradients);
         TcnEngine.addAt(dRows, g.count(), l, position, dUsers);
         return loss;
     }

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (one native call instead of eight element-wise ops); that op adds ε to √v itself, so it is given
  * ε·√(1−β2ᵗ), which makes the two forms identical. State lives outside any workspace.
  */
-public final class AdamOptimizer {
+public final class AdamOptimizer implements Optimizer {
     private final double learningRate;
     private final double beta1 = 0.9;
     private final double beta2 = 0.999;
@@ -25,10 +25,12 @@ public final class AdamOptimizer {
         this.learningRate = learningRate;
     }
 
+    @Override
     public double learningRate() {
         return learningRate;
     }
 
+    @Override
     public void step(String name, INDArray param, INDArray gradient) {
         INDArray m;
         INDArray v;

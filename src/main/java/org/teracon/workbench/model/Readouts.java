@@ -79,6 +79,31 @@ public final class Readouts {
         return loss;
     }
 
+    /**
+     * Mean BPR loss over pairs k: −log σ(Z[row_k, pos_k] − Z[row_k, neg_k]). With d = z_pos − z_neg,
+     * dL/dz_pos = −σ(−d)/P and dL/dz_neg = +σ(−d)/P for P pairs (−log σ(d) computed as softplus(−d)).
+     */
+    public static double bpr(ParameterStore p, String head, INDArray rows, int[] rowOf, int[] pos, int[] neg, INDArray dRows,
+                             Gradients gradients) {
+        int pairs = rowOf.length;
+        if (pairs == 0) return 0;
+        INDArray z = logits(p, head, rows);
+        double[] zf = z.dup('c').data().asDouble();
+        long classes = z.columns();
+        double[] dz = new double[zf.length];
+        double loss = 0;
+        for (int k = 0; k < pairs; k++) {
+            double d = zf[(int) (rowOf[k] * classes + pos[k])] - zf[(int) (rowOf[k] * classes + neg[k])];
+            loss += d > 0 ? Math.log1p(Math.exp(-d)) : -d + Math.log1p(Math.exp(d));
+            double g = 1 / (1 + Math.exp(d)) / pairs; // σ(−d)/P
+            dz[(int) (rowOf[k] * classes + pos[k])] -= g;
+            dz[(int) (rowOf[k] * classes + neg[k])] += g;
+        }
+        INDArray dZ = Nd4j.createFromArray(dz).reshape(z.shape()).castTo(z.dataType());
+        backwardLinear(p, head, rows, dZ, dRows, gradients);
+        return loss / pairs;
+    }
+
     private static void backwardLinear(ParameterStore p, String head, INDArray rows, INDArray dz, INDArray dRows, Gradients gradients) {
         String w = TaskHead.weight(head);
         String b = TaskHead.bias(head);

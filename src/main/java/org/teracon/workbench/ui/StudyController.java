@@ -116,6 +116,11 @@ public final class StudyController {
     }
 
     @FXML
+    private void relationsStudy() {
+        StudyActions.start(ctx, Studies.Kind.RELATIONS);
+    }
+
+    @FXML
     private void cancel() {
         ctx.study.cancel();
     }

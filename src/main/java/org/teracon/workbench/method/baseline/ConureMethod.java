@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.Evaluator;
+import org.teracon.workbench.method.ItemLoss;
 import org.teracon.workbench.method.MethodEnvironment;
 import org.teracon.workbench.method.StagePlugin;
 import org.teracon.workbench.method.StepContext;
@@ -35,8 +36,11 @@ import org.teracon.workbench.model.Workspaces;
 /**
  * CONURE (Yuan et al., SIGIR 2021): one backbone whose convolution weights are handed out task by task.
  * Task k trains the still-free weights (earlier tasks' weights are used but frozen), then keeps the
- * largest {@code keep} fraction of those free weights per layer, zeroes the rest, retrains the kept ones
- * and freezes them as owned by task k. Task k predicts with the weights of tasks 1..k only, so later
+ * largest {@code keep} fraction of those free weights per layer, retrains the kept ones and freezes them
+ * as owned by task k; the rest stay free with their trained values, masked out of task k's view, and are
+ * the next task's starting point. Item tasks after T1 train with BPR against one popularity-sampled
+ * negative ({@code conure.itemLoss}); the retrain phase runs the task's own epoch budget unless
+ * {@code conure.retrainEpochs} caps it. Task k predicts with the weights of tasks 1..k only, so later
  * tasks cannot change an earlier task's predictions. Embedding, convolution biases and layer norms are
  * trained on T1 only and fixed afterwards (they cannot be split by ownership).
  *
@@ -46,14 +50,17 @@ import org.teracon.workbench.model.Workspaces;
 public final class ConureMethod implements ContinualMethod {
     public static final ParamSpec<Double> KEEP = ParamSpec.real("conure.keep", 0.3, Range.aboveUpTo(0, 1), "keep ratio",
             "CONURE's share of a task's free convolution weights it keeps (and then owns)");
-    public static final ParamSpec<Integer> RETRAIN_EPOCHS = ParamSpec.integer("conure.retrainEpochs", 1, Range.atLeast(1),
-            "retrain epochs", "CONURE's epochs of retraining the kept weights after pruning");
-    public static final List<ParamSpec<?>> SPECS = List.of(KEEP, RETRAIN_EPOCHS);
+    public static final ParamSpec<Integer> RETRAIN_EPOCHS = ParamSpec.integer("conure.retrainEpochs", 0, Range.atLeast(0),
+            "retrain epochs", "CONURE's epochs of retraining the kept weights after pruning (0: the task's own epoch budget, with early stopping)");
+    public static final ParamSpec<ItemLoss> ITEM_LOSS = ParamSpec.choice("conure.itemLoss", ItemLoss.class, ItemLoss.BPR_POPULARITY,
+            "item-task loss", "CONURE's loss for item tasks after T1: BPR with a popularity-sampled negative (reference) or softmax");
+    public static final List<ParamSpec<?>> SPECS = List.of(KEEP, RETRAIN_EPOCHS, ITEM_LOSS);
     static final int FREE = -1;
 
     private final BackboneConfig backbone;
     private final double keep;
     private final int retrainEpochs;
+    private final ItemLoss itemLoss;
     private Network net;
     /** Per convolution weight, the stage owning each entry (FREE for none), in the weight's shape, as floats. */
     private final Map<String, INDArray> owner = new LinkedHashMap<>();
@@ -65,15 +72,20 @@ public final class ConureMethod implements ContinualMethod {
     private int evalBatchSize = 256;
 
     public ConureMethod(BackboneConfig backbone, double keep, int retrainEpochs) {
+        this(backbone, keep, retrainEpochs, ITEM_LOSS.defaultValue());
+    }
+
+    public ConureMethod(BackboneConfig backbone, double keep, int retrainEpochs, ItemLoss itemLoss) {
         KEEP.check(keep);
         RETRAIN_EPOCHS.check(retrainEpochs);
         this.backbone = backbone;
         this.keep = keep;
         this.retrainEpochs = retrainEpochs;
+        this.itemLoss = itemLoss;
     }
 
     public static ConureMethod fromParams(BackboneConfig backbone, ParamValues p) {
-        return new ConureMethod(backbone, p.get(KEEP), p.get(RETRAIN_EPOCHS));
+        return new ConureMethod(backbone, p.get(KEEP), p.get(RETRAIN_EPOCHS), p.get(ITEM_LOSS));
     }
 
     @Override
@@ -104,12 +116,17 @@ public final class ConureMethod implements ContinualMethod {
 
         prune(stage);
         open(-1);
-        // Pruned weights count as frozen at zero while the kept ones are retrained.
+        // Pruned weights stay free and keep their values (masked out of this task's view; the next task
+        // starts from them) and are frozen while the kept ones are retrained.
         Frozen retrainFrozen = new Frozen(o -> o.neq(stage));
         TrainingConfig t = env.training();
-        TrainingConfig retrain = new TrainingConfig(retrainEpochs, retrainEpochs, t.patience(), t.batchSizeFirst(),
-                t.batchSize(), t.learningRateFirst(), t.learningRate(), t.evalBatchSize());
-        TrainingCore.train(stage(task, retrainFrozen, validation), new MethodEnvironment(retrain, env.monitor(), env.random()));
+        MethodEnvironment retrainEnv = env;
+        if (retrainEpochs > 0) {
+            TrainingConfig retrain = new TrainingConfig(retrainEpochs, retrainEpochs, t.patience(), t.batchSizeFirst(),
+                    t.batchSize(), t.learningRateFirst(), t.learningRate(), t.evalBatchSize());
+            retrainEnv = new MethodEnvironment(retrain, env.monitor(), env.random());
+        }
+        TrainingCore.train(stage(task, retrainFrozen, validation), retrainEnv);
         retrainFrozen.restore();
         views.clear();
     }
@@ -120,7 +137,8 @@ public final class ConureMethod implements ContinualMethod {
         // T1 trains everything; later tasks only the convolution weights (their free entries) and their head
         Predicate<String> trainable = stage == 0 ? p -> true
                 : p -> owner.containsKey(p) || p.equals(TaskHead.weight(head)) || p.equals(TaskHead.bias(head));
-        return new TrainingCore.Stage(net, task, trainable, List.of(frozen), validation, List.of(net.params()));
+        return new TrainingCore.Stage(net, task, trainable, List.of(frozen), validation, List.of(net.params()))
+                .withItemLoss(stage == 0 ? ItemLoss.SOFTMAX : itemLoss);
     }
 
     private void open(int stage) {
@@ -136,8 +154,8 @@ public final class ConureMethod implements ContinualMethod {
     }
 
     /**
-     * Per layer, the largest-magnitude {@code keep} fraction of the free weights becomes the stage's and
-     * the other free weights are zeroed. Ties at the threshold go to the lower flat (c-order) index, as a
+     * Per layer, the largest-magnitude {@code keep} fraction of the free weights becomes the stage's; the
+     * other free weights keep their values (no task's view includes them until the next task trains them). Ties at the threshold go to the lower flat (c-order) index, as a
      * stable sort by descending magnitude would order them.
      */
     void prune(int stage) {
@@ -158,8 +176,6 @@ public final class ConureMethod implements ContinualMethod {
                 INDArray tieRank = tie.castTo(DataType.FLOAT).reshape(tie.length()).cumsum(0).reshape(tie.shape());
                 INDArray keptMask = Transforms.or(above, Transforms.and(tie, tieRank.lte(room)));
                 o.assign(select(keptMask, o.ulike().assign(stage), o));
-                INDArray pruned = Transforms.and(free, Transforms.not(keptMask));
-                w.assign(select(pruned, w.ulike().assign(0), w));
             }
         }
     }

@@ -13,6 +13,7 @@ import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.Evaluator;
 import org.teracon.workbench.method.LossTerm;
 import org.teracon.workbench.method.MethodEnvironment;
+import org.teracon.workbench.method.StageOptimizer;
 import org.teracon.workbench.method.StagePlugin;
 import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
@@ -44,41 +45,59 @@ import org.teracon.workbench.model.Workspaces;
  * output gate. The item embedding feeds every task through the ungated residual stream, so it is
  * trained on T1 only. Layer norm mixes all channels of a layer, so unlike hat.py's nets a task can
  * still shift an earlier task's outputs through the statistics of units it newly claims: HAT's
- * parameters are protected, its outputs only approximately. Optimiser: the engine's Adam (hat.py uses
- * SGD), which largely normalises away the compensation's rescaling but not its zeros.
+ * parameters are protected, its outputs only approximately. Optimiser as hat.py: SGD at lr 0.05, divided
+ * by 3 after 5 epochs without a better validation score, the task ending once lr falls below 1e-4 (or at
+ * the epoch cap); validation is the primary metric rather than hat.py's validation loss.
  *
  * <p>On the engine: the gates are the backbone's [1, C] channel masks ({@link BackboneHooks#mask});
  * the engine hands back dL/da per layer and the plugin turns it into dL/de = dL/da · a(1 − a) · s,
- * adds the regulariser's gradient, then applies hat.py's two gradient edits before Adam.
+ * adds the regulariser's gradient, then applies hat.py's two gradient edits before the SGD step.
  */
 public final class HatMethod implements ContinualMethod {
     public static final ParamSpec<Double> S_MAX = ParamSpec.real("hat.sMax", 400, Range.atLeast(1), "s_max",
             "HAT's gate scale at the end of each epoch: larger makes the gates closer to binary");
     public static final ParamSpec<Double> LAMBDA = ParamSpec.real("hat.lambda", 0.75, Range.atLeast(0), "lambda",
             "HAT's weight of the loss that makes a task reuse units earlier tasks claimed");
-    public static final List<ParamSpec<?>> SPECS = List.of(S_MAX, LAMBDA);
+    public static final ParamSpec<Double> LR = ParamSpec.real("hat.lr", 0.05, Range.aboveUpTo(0, 10), "SGD learning rate",
+            "HAT's SGD learning rate at the start of every task (hat.py: 0.05)");
+    public static final ParamSpec<Double> LR_MIN = ParamSpec.real("hat.lrMin", 1e-4, Range.aboveUpTo(0, 10), "minimum learning rate",
+            "HAT stops a task once its learning rate falls below this (hat.py: 1e-4)");
+    public static final ParamSpec<Double> LR_FACTOR = ParamSpec.real("hat.lrFactor", 3, Range.atLeast(1), "learning rate divisor",
+            "HAT divides its learning rate by this after lrPatience epochs without a better validation score (hat.py: 3)");
+    public static final ParamSpec<Integer> LR_PATIENCE = ParamSpec.integer("hat.lrPatience", 5, Range.atLeast(1), "lr patience",
+            "epochs without a better validation score before HAT lowers its learning rate (hat.py: 5)");
+    public static final List<ParamSpec<?>> SPECS = List.of(S_MAX, LAMBDA, LR, LR_MIN, LR_FACTOR, LR_PATIENCE);
     static final double EMBEDDING_CLAMP = 6;
     static final double COSH_CLAMP = 50;
 
     private final BackboneConfig backbone;
     private final double sMax;
     private final double lambda;
+    private final StageOptimizer optimizer;
     private Network net;
-    /** Per layer [1, C], 1 where some learned task's binarised gate is on: the units already claimed. */
+    /** Per layer [1, C], the max over learned tasks of their real-valued gates at s_max (hat.py's mask_pre). */
     private INDArray[] claimed;
     private final Map<Integer, TaskData> tasks = new HashMap<>();
     private int evalBatchSize = 256;
 
+    /** hat.py's optimiser and schedule: SGD from lr 0.05, divided by 3 after 5 stale epochs, down to 1e-4. */
     public HatMethod(BackboneConfig backbone, double sMax, double lambda) {
+        this(backbone, sMax, lambda, new StageOptimizer.SgdPlateau(LR.defaultValue(), LR_MIN.defaultValue(),
+                LR_FACTOR.defaultValue(), LR_PATIENCE.defaultValue()));
+    }
+
+    public HatMethod(BackboneConfig backbone, double sMax, double lambda, StageOptimizer optimizer) {
         S_MAX.check(sMax);
         LAMBDA.check(lambda);
         this.backbone = backbone;
         this.sMax = sMax;
         this.lambda = lambda;
+        this.optimizer = optimizer;
     }
 
     public static HatMethod fromParams(BackboneConfig backbone, ParamValues p) {
-        return new HatMethod(backbone, p.get(S_MAX), p.get(LAMBDA));
+        return new HatMethod(backbone, p.get(S_MAX), p.get(LAMBDA),
+                new StageOptimizer.SgdPlateau(p.get(LR), p.get(LR_MIN), p.get(LR_FACTOR), p.get(LR_PATIENCE)));
     }
 
     @Override
@@ -118,13 +137,15 @@ public final class HatMethod implements ContinualMethod {
                 || p.equals(TaskHead.weight(head)) || p.equals(TaskHead.bias(head))
                 || (stage == 0 && p.equals(TcnBackbone.EMBEDDING));
         TrainingCore.train(new TrainingCore.Stage(net, task, trainable, List.of(new Plugin(stage)),
-                () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), List.of(net.params())), env);
+                () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), List.of(net.params()))
+                .withOptimizer(optimizer), env);
         clampGates(stage);
 
         try (var ignored = Workspaces.outside()) {
             for (int k = 0; k < layers; k++) {
-                INDArray on = Transforms.sigmoid(net.params().get(gate(stage, k)).mul(sMax), false).gt(0.5).castTo(DataType.FLOAT);
-                claimed[k] = Transforms.max(claimed[k], on.reshape(1, c), true);
+                // hat.py: mask_pre = max(mask_pre, σ(s_max·e)), real-valued (no threshold)
+                INDArray a = Transforms.sigmoid(net.params().get(gate(stage, k)).mul(sMax), false).castTo(DataType.FLOAT);
+                claimed[k] = Transforms.max(claimed[k], a.reshape(1, c), true);
             }
         }
     }
@@ -208,8 +229,8 @@ public final class HatMethod implements ContinualMethod {
                     for (int k = 0; k < 2; k++) {
                         INDArray post = claimed[2 * b + k].reshape(1, c);
                         INDArray pre = k == 0 ? Nd4j.ones(DataType.FLOAT, c, 1) : claimed[2 * b].reshape(c, 1);
-                        // min(pre_i, post_o) of 0/1 values is their product: the outer product pre·post
-                        INDArray perTap = pre.mmul(post).rsubi(1);
+                        // hat.py's get_view_for: 1 − min(pre_i, post_o) of the real-valued accumulated gates
+                        INDArray perTap = Transforms.min(Nd4j.tile(pre, 1, c), Nd4j.tile(post, c, 1), true).rsubi(1);
                         weightFactors[2 * b + k] = Nd4j.tile(perTap, backbone.kernelSize(), 1); // rows (tap, input)
                         outputFactors[2 * b + k] = post.rsub(1);
                     }
