@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.teracon.workbench.experiment.AtomicFiles;
 import org.teracon.workbench.experiment.BatchRunner;
-import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.Comparison;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -29,15 +31,29 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     Path out;
 
+    @Option(names = "--force", description = "replace runs already in --out (only their own files are removed)")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (methods.isEmpty() || methods.stream().anyMatch(String::isBlank)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--methods needs one or more method names, got '" + String.join(",", methods) + "'");
+        }
+        if (methods.stream().distinct().count() != methods.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--methods names a method twice: " + String.join(",", methods));
+        }
         ExperimentConfig base = options.build(methods);
-        CancellationToken cancel = new CancellationToken();
-        Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        Map<String, RunResult> results = BatchRunner.run(Comparison.configs(base, methods), out, new BatchProgress(System.out), cancel);
-        ResultTable table = Comparison.table(results);
-        write(out, "comparison", table);
-        return results.values().stream().allMatch(r -> r.status() == RunStatus.COMPLETED) ? 0 : 1;
+        try (ShutdownCancel shutdown = new ShutdownCancel()) {
+            Map<String, RunResult> results = BatchRunner.run(Comparison.configs(base, methods), out, new BatchProgress(System.out),
+                    shutdown.token, true, force);
+            if (results.values().stream().anyMatch(r -> r.status() == RunStatus.CANCELLED)) return ExitCodes.CANCELLED;
+            ResultTable table = Comparison.table(results);
+            write(out, "comparison", table);
+            return results.values().stream().allMatch(r -> r.status() == RunStatus.COMPLETED) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+        }
     }
 
     static void write(Path out, String name, ResultTable table) {

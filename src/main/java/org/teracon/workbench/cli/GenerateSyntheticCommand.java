@@ -15,8 +15,11 @@ import picocli.CommandLine.Option;
         description = "Generate a synthetic dataset with planted taste/side structure (workbench folder format).")
 public class GenerateSyntheticCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "dataset folder to write (replaced)")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "dataset folder to write: new, empty, or (with --force) a dataset folder to replace")
     Path out;
+
+    @Option(names = "--force", description = "replace the dataset folder at --out (only one this tool wrote)")
+    boolean force;
 
     @Option(names = "--seed", defaultValue = "7", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -27,8 +30,22 @@ public class GenerateSyntheticCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "150", description = "number of items (default: ${DEFAULT-VALUE})")
     int items;
 
+    static final int MAX_USERS = 10_000_000;
+    static final int MAX_ITEMS = 10_000_000;
+
     @Override
     public Integer call() {
+        if (users < 2 || users > MAX_USERS || items < 2 || items > MAX_ITEMS) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--users must be in [2, " + MAX_USERS + "] and --items in [2, "
+                    + MAX_ITEMS + "] (got " + users + " and " + items + ")");
+        }
+        long bytes = (long) users * SyntheticSpec.defaults().sequenceLength() * Integer.BYTES * 8;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap / 2) {
+            throw new CommandLine.ParameterException(new CommandLine(this), String.format(java.util.Locale.ROOT,
+                    "%d users need about %.1f GB of memory and this JVM has %.1f GB (-Xmx): use fewer users", users, bytes / 1e9, heap / 1e9));
+        }
+        org.teracon.workbench.data.DatasetOutput.check(out, force, java.util.List.of());
         Dataset ds = SyntheticDatasetGenerator.generate(SyntheticSpec.defaults().withSize(users, items), seed);
         DatasetFolder.write(ds, out);
         System.out.printf("wrote %s: %d users, %d items, tasks %s%n", out, ds.numUsers(), ds.vocabularySize() - 1,
