@@ -144,6 +144,14 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * A skipped step (NaN, as TrainingCore reports one) or a loss past float range: the engine computes
+     * in float32, so such a step's numbers have overflowed even where the double sum still shows them.
+     */
+    static boolean nonFinite(double total) {
+        return !Double.isFinite(total) || Math.abs(total) > Float.MAX_VALUE;
+    }
+
     /** Seeded by the task's name, not its position, so a task keeps its test set in every order. */
     static long splitSeed(long seed, String taskName) {
         return seed * 1_000_003L + taskName.hashCode();
@@ -209,7 +217,7 @@ public final class ExperimentRunner {
                     doneBatches++;
                     RunState.this.epoch = epoch;
                     if (batch == 1) skippedThisEpoch = 0;
-                    if (!Double.isFinite(l.getOrDefault("total", Double.NaN))) {
+                    if (nonFinite(l.getOrDefault("total", Double.NaN))) {
                         skippedInARow++;
                         skippedThisEpoch++;
                         skippedTotal++;
@@ -253,7 +261,7 @@ public final class ExperimentRunner {
             var t = config.training();
             String params = config.params().set().isEmpty() ? "" : ", " + config.params();
             return String.format(java.util.Locale.ROOT, "diverged in stage %d of %d (%s), epoch %d: %d of %d steps had a non-finite "
-                    + "loss (%d in a row) and were skipped; likely cause: the learning rate %s or the method's settings (%s%s); "
+                    + "or overflowing loss (%d in a row); likely cause: the learning rate %s or the method's settings (%s%s); "
                     + "stages 1-%d are kept", s + 1, taskNames.size(), taskNames.get(s), epoch, skippedThisEpoch, batches, skippedInARow,
                     t.learningRateFor(s), config.method(), params, s);
         }
