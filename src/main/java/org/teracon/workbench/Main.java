@@ -42,6 +42,12 @@ public final class Main {
             // Ctrl+C reaches the child too (same process group); the parent just waits for its verdict
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (child.isAlive()) child.destroy();
+                try {
+                    // the child records CANCELLED before it ends; wait (bounded) so its last lines are printed
+                    child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
             }));
             return child.waitFor();
         } catch (IOException e) {
@@ -53,6 +59,19 @@ public final class Main {
         }
     }
 
+    /** Why the window cannot open here (a Linux session without X11 or Wayland), or null. */
+    static String noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean headlessGlass = "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+        if (!linux || headlessGlass) return null;
+        String x = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        if ((x == null || x.isBlank()) && (wayland == null || wayland.isBlank())) {
+            return "no display to open the workbench window on (DISPLAY is not set); the commands work without one: --help lists them";
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
         if (Threads.ompUnset() && System.getProperty(RELAUNCHED) == null) {
             Integer code = relaunchWithOneOpenMpThread(args);
@@ -60,16 +79,23 @@ public final class Main {
         }
         Threads.useAllCoresForBlas();
         if (args.length == 0) {
-            org.teracon.workbench.ui.WorkbenchApp.launchApp(args);
+            String noDisplay = noDisplay();
+            if (noDisplay != null) {
+                System.err.println("error: " + noDisplay);
+                System.exit(2);
+            }
+            try {
+                org.teracon.workbench.ui.WorkbenchApp.launchApp(args);
+            } catch (RuntimeException | UnsatisfiedLinkError e) {
+                System.err.println("error: the workbench window could not open (" + e.getMessage()
+                        + "); the commands work without one: --help lists them");
+                System.exit(2);
+            }
             return;
         }
         org.teracon.workbench.cli.WorkbenchCommand.quietNd4jOpLog();
-        CommandLine cli = new CommandLine(new WorkbenchCommand());
         // Bad input (a config value out of range, a malformed dataset line) is the user's to fix: say what, not a stack trace.
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: " + ex.getMessage());
-            return 2;
-        });
+        CommandLine cli = WorkbenchCommand.commandLine();
         System.exit(cli.execute(args));
     }
 }

@@ -32,13 +32,23 @@ public final class Experiments {
 
     /** One run into {@code outDir}; the reference cache is shared by every run folder beside it. */
     public static RunResult run(ExperimentConfig config, Path outDir, RunListener listener, CancellationToken cancel, Reference reference) {
+        return runner(outDir, reference).run(config, outDir, listener, cancel);
+    }
+
+    /** One run of an already loaded dataset; {@code force} replaces a run already in {@code outDir} (see OutputGuard). */
+    public static RunResult run(ExperimentConfig config, org.teracon.workbench.data.Dataset dataset, Path outDir, RunListener listener,
+                                CancellationToken cancel, Reference reference, boolean force) {
+        return runner(outDir, reference).replacing(force).run(config, dataset, outDir, listener, cancel);
+    }
+
+    private static ExperimentRunner runner(Path outDir, Reference reference) {
         Path cache = outDir.toAbsolutePath().getParent().resolve(SinMoReference.CACHE_FOLDER);
         SingleTaskReference r = switch (reference) {
             case NONE -> null;
             case CACHED_ONLY -> SinMoReference.cachedOnly(cache);
             case TRAIN_WHEN_MISSING -> new SinMoReference(cache);
         };
-        return new ExperimentRunner(r).run(config, outDir, listener, cancel);
+        return new ExperimentRunner(r);
     }
 
     /**
@@ -48,8 +58,14 @@ public final class Experiments {
      */
     public static StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel,
                                      boolean withReference) {
+        return study(request, dir, listener, cancel, withReference, false);
+    }
+
+    /** @param force replace runs already in the study's folders (see OutputGuard) */
+    public static StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel,
+                                     boolean withReference, boolean force) {
         var runs = request.plan();
-        Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, withReference);
+        Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, withReference, force);
         return StudyOutcome.of(request, dir, runs.size(), results);
     }
 

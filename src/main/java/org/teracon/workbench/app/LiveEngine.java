@@ -51,6 +51,8 @@ public final class LiveEngine implements WorkbenchEngine {
 
     @Override
     public Dataset importMovieLens(Path source, int sequenceLength, int minSequence, Path target) {
+        // the window never replaces anything: a taken target is refused with the reason
+        org.teracon.workbench.data.DatasetOutput.check(target, false, List.of(source));
         Dataset d = MovieLensImporter.importFrom(source, new ImportOptions(sequenceLength, minSequence));
         DatasetFolder.write(d, target);
         return d;

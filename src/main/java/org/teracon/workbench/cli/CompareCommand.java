@@ -6,14 +6,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.teracon.workbench.experiment.AtomicFiles;
 import org.teracon.workbench.experiment.BatchRunner;
-import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.Comparison;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
 import org.teracon.workbench.experiment.SeedList;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -33,28 +35,39 @@ public class CompareCommand implements Callable<Integer> {
     @Mixin
     SeedsOption seeds;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Option(names = "--baseline", paramLabel = "METHOD",
             description = "with --seeds: test every method against this one per task (paired t and Wilcoxon over seeds)")
     String baseline;
 
+    @Option(names = "--force", description = "replace runs already in --out (only their own files are removed)")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (methods.isEmpty() || methods.stream().anyMatch(String::isBlank)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--methods needs one or more method names, got '" + String.join(",", methods) + "'");
+        }
+        if (methods.stream().distinct().count() != methods.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--methods names a method twice: " + String.join(",", methods));
+        }
         ExperimentConfig base = options.build(methods);
         SeedList group = seeds.resolve(base.seed());
         if (baseline != null && !methods.contains(baseline)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--baseline " + baseline + " is not one of --methods " + String.join(",", methods));
         }
-        CancellationToken cancel = new CancellationToken();
-        Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        if (group.isGroup()) return SeedCommands.compare(base, methods, group, baseline, out, cancel);
-        Map<String, RunResult> results = BatchRunner.run(Comparison.configs(base, methods), out, new BatchProgress(System.out), cancel);
-        ResultTable table = Comparison.table(results);
-        write(out, "comparison", table);
-        return results.values().stream().allMatch(r -> r.status() == RunStatus.COMPLETED) ? 0 : 1;
+        try (ShutdownCancel shutdown = new ShutdownCancel()) {
+            if (group.isGroup()) return SeedCommands.compare(base, methods, group, baseline, out, shutdown.token);
+            Map<String, RunResult> results = BatchRunner.run(Comparison.configs(base, methods), out, new BatchProgress(System.out),
+                    shutdown.token, true, force);
+            if (results.values().stream().anyMatch(r -> r.status() == RunStatus.CANCELLED)) return ExitCodes.CANCELLED;
+            ResultTable table = Comparison.table(results);
+            write(out, "comparison", table);
+            return results.values().stream().allMatch(r -> r.status() == RunStatus.COMPLETED) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+        }
     }
 
     static void write(Path out, String name, ResultTable table) {

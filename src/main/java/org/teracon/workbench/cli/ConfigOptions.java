@@ -76,8 +76,17 @@ public class ConfigOptions {
      * method), since a key no method of the run takes is a typo, not something to ignore.
      */
     public ExperimentConfig build(List<String> methods) {
+        if (method != null && method.isBlank()) throw usage("--method needs a name; known: " + String.join(", ", MethodCatalog.names()));
         ExperimentConfig cfg = config != null ? ExperimentFiles.read(config)
                 : ExperimentConfig.defaults(dataset != null ? dataset : "sample-datasets/synthetic");
+        // a dataset path inside experiment.json is relative to that file's folder, not to where the command runs
+        if (config != null && dataset == null && cfg.dataset() != null && !Path.of(cfg.dataset()).isAbsolute()) {
+            Path besideFile = config.toAbsolutePath().getParent().resolve(cfg.dataset()).normalize();
+            // files saved before this rule named it from the working directory: still found when only that exists
+            if (java.nio.file.Files.exists(besideFile) || !java.nio.file.Files.exists(Path.of(cfg.dataset()))) {
+                cfg = cfg.withDataset(besideFile.toString());
+            }
+        }
         if (dataset != null) cfg = cfg.withDataset(dataset);
         if (method != null) cfg = cfg.withMethod(method);
         if (order != null) cfg = cfg.withTaskOrder(order);

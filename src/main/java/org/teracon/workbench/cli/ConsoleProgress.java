@@ -44,7 +44,8 @@ public final class ConsoleProgress implements RunListener {
 
     private static String format(java.util.Map<String, Double> m) {
         StringBuilder b = new StringBuilder();
-        m.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%s=%.4f ", k, v)));
+        m.forEach((k, v) -> b.append(k.equals(org.teracon.workbench.experiment.ExperimentRunner.SKIPPED)
+                ? String.format(Locale.ROOT, "%s=%d ", k, v.longValue()) : String.format(Locale.ROOT, "%s=%.4f ", k, v)));
         return b.toString().trim();
     }
 

@@ -19,8 +19,11 @@ public class ImportMovieLensCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SRC_DIR", description = "the unpacked GroupLens folder")
     Path source;
 
-    @Option(names = "--out", required = true, paramLabel = "DATASET_DIR", description = "dataset folder to write")
+    @Option(names = "--out", required = true, paramLabel = "DATASET_DIR", description = "dataset folder to write: new, empty, or (with --force) a dataset folder to replace")
     Path out;
+
+    @Option(names = "--force", description = "replace the dataset folder at --out (only one this tool wrote)")
+    boolean force;
 
     @Option(names = "--sequence-length", defaultValue = "30",
             description = "T1 = the most recent N interactions (default: ${DEFAULT-VALUE})")
@@ -32,6 +35,7 @@ public class ImportMovieLensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.teracon.workbench.data.DatasetOutput.check(out, force, java.util.List.of(source));
         Dataset ds = MovieLensImporter.importFrom(source, new ImportOptions(sequenceLength, minSequence));
         ds.report().counts().forEach((key, n) -> System.out.printf("%-60s %d%n", key, n));
         ds.report().warnings().forEach(w -> System.out.println("warning: " + w));

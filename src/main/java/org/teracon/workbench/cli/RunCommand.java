@@ -3,10 +3,11 @@ package org.teracon.workbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.teracon.workbench.app.Experiments;
-import org.teracon.workbench.experiment.CancellationToken;
+import org.teracon.workbench.data.Dataset;
+import org.teracon.workbench.data.DatasetLoader;
+import org.teracon.workbench.experiment.ExperimentRunner;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.RunResult;
-import org.teracon.workbench.experiment.RunStatus;
 import org.teracon.workbench.experiment.SeedList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,16 +29,22 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--no-fwt-reference", description = "skip the SinMo reference run that FWT needs")
     boolean noReference;
 
+    @Option(names = "--force", description = "replace the run in --out (only its own files are removed)")
+    boolean force;
+
     @Override
     public Integer call() {
         ExperimentConfig config = options.build();
+        Dataset dataset = DatasetLoader.load(Path.of(config.dataset()));
+        LoadReports.print(System.out, dataset);
+        ExperimentRunner.preflight(config, dataset);
         SeedList group = seeds.resolve(config.seed());
-        CancellationToken cancel = new CancellationToken();
-        Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        if (group.isGroup()) return SeedCommands.run(config, group, out, cancel, noReference);
-        RunResult r = Experiments.run(config, out, new ConsoleProgress(System.out, ""), cancel,
-                noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING);
-        Tables.print(System.out, r);
-        return r.status() == RunStatus.COMPLETED ? 0 : 1;
+        try (ShutdownCancel shutdown = new ShutdownCancel()) {
+            if (group.isGroup()) return SeedCommands.run(config, group, out, shutdown.token, noReference);
+            RunResult r = Experiments.run(config, dataset, out, new ConsoleProgress(System.out, ""), shutdown.token,
+                    noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING, force);
+            Tables.print(System.out, r);
+            return ExitCodes.of(r.status());
+        }
     }
 }

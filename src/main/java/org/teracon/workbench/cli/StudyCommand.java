@@ -9,12 +9,14 @@ import org.teracon.workbench.app.StudyOutcome;
 import org.teracon.workbench.app.StudyRequest;
 import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.data.Task;
-import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.SeedList;
 import org.teracon.workbench.experiment.Studies;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,9 +45,17 @@ public class StudyCommand implements Callable<Integer> {
     @Mixin
     SeedsOption seeds;
 
+    @Option(names = "--force", description = "replace runs already in --out (only their own files are removed)")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        Studies.Kind k = Studies.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        Studies.Kind k = java.util.Arrays.stream(Studies.Kind.values()).filter(x -> x.name().equalsIgnoreCase(kind)).findFirst()
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown study '" + kind + "'; known: order, noisy, sampling, relations"));
+        if (permutations < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--permutations must be >= 0, got " + permutations);
         // the sampling study runs TERACON whatever the config's method
         ExperimentConfig base = options.build(k == Studies.Kind.SAMPLING || k == Studies.Kind.RELATIONS ? List.of("teracon") : null);
         if (k == Studies.Kind.ORDER && base.taskOrder().isEmpty()) {
@@ -54,19 +64,21 @@ public class StudyCommand implements Callable<Integer> {
         StudyRequest request = new StudyRequest(k, base, permutations,
                 k == Studies.Kind.NOISY ? new NoisyTaskSpec(noisyPosition, options.noisyUsers, options.noisyClasses) : null);
         SeedList group = seeds.resolve(base.seed());
-        CancellationToken cancel = new CancellationToken();
-        Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
         // the relations study runs its seeds itself: its table holds the per-seed correlations
         boolean relations = k == Studies.Kind.RELATIONS;
-        if (!relations && group.isGroup()) return SeedCommands.study(request, group, out, kind.toLowerCase(Locale.ROOT) + "-study", cancel);
-        StudyOutcome o = relations
-                ? Experiments.relationsStudy(request, group.seeds(), out, new BatchProgress(System.out), cancel)
-                : Experiments.study(request, out, new BatchProgress(System.out), cancel, false);
-        if (o.table() == null) {
-            System.out.println(o.summary());
-            return 1;
+        try (ShutdownCancel shutdown = new ShutdownCancel()) {
+            if (!relations && group.isGroup()) {
+                return SeedCommands.study(request, group, out, kind.toLowerCase(Locale.ROOT) + "-study", shutdown.token);
+            }
+            StudyOutcome o = relations
+                    ? Experiments.relationsStudy(request, group.seeds(), out, new BatchProgress(System.out), shutdown.token)
+                    : Experiments.study(request, out, new BatchProgress(System.out), shutdown.token, false, force);
+            if (o.table() == null) {
+                System.out.println(o.summary());
+                return shutdown.token.isCancelled() ? ExitCodes.CANCELLED : ExitCodes.RUN_FAILED;
+            }
+            CompareCommand.write(out, kind.toLowerCase(Locale.ROOT) + "-study", o.table());
+            return ExitCodes.OK;
         }
-        CompareCommand.write(out, kind.toLowerCase(Locale.ROOT) + "-study", o.table());
-        return 0;
     }
 }

@@ -8,6 +8,13 @@ import picocli.CommandLine.Command;
                 GenerateSyntheticCommand.class, BenchmarkCommand.class})
 public class WorkbenchCommand {
 
+    /** The CLI as Main runs it and the tests execute it in-process: errors become one line and an {@link ExitCodes} code. */
+    public static picocli.CommandLine commandLine() {
+        picocli.CommandLine cli = new picocli.CommandLine(new WorkbenchCommand());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> ExitCodes.handle(ex, cmd));
+        return cli;
+    }
+
     /** Hides ND4J's per-op gradient-building printout from the console (see {@link OpLogFilter}). */
     public static void quietNd4jOpLog() {
         OpLogFilter.install();

@@ -26,7 +26,10 @@ public final class DatasetFolder {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             // Strict so that a misspelt key (e.g. "clases") fails instead of silently changing meaning.
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // nor may "sequenceLength": 2.5 become 2, or a repeated key silently win
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private DatasetFolder() {
     }

@@ -10,6 +10,8 @@ import java.util.Set;
 
 /** Reads one folder of our format once its manifest is parsed; validates everything it reads. */
 final class DatasetFolderReader {
+    /** Longer sequences would not fit any machine's memory for a useful number of users; refused before allocating. */
+    static final int MAX_SEQUENCE_LENGTH = 100_000;
     private final Path dir;
     private final Path manifestFile;
     private final DatasetManifest manifest;
@@ -47,8 +49,8 @@ final class DatasetFolderReader {
         if (manifest.name() == null || manifest.name().isBlank()) {
             fail("a non-empty \"name\"");
         }
-        if (manifest.sequenceLength() <= 0) {
-            fail("a positive \"sequenceLength\" (found " + manifest.sequenceLength() + ")");
+        if (manifest.sequenceLength() <= 0 || manifest.sequenceLength() > MAX_SEQUENCE_LENGTH) {
+            fail("a \"sequenceLength\" between 1 and " + MAX_SEQUENCE_LENGTH + " (found " + manifest.sequenceLength() + ")");
         }
         List<DatasetManifest.TaskEntry> tasks = manifest.tasks();
         if (tasks == null || tasks.isEmpty()) {

@@ -35,7 +35,8 @@ record Demographics(String gender, String age, String occupation) {
         Map<Integer, Demographics> byUser = new HashMap<>();
         boolean pipe = layout == MovieLensLayout.ML_100K;
         String expected = pipe ? "id|age|gender|occupation|zip" : "id::gender::age::occupation::zip";
-        LineFiles.forEachLine(file, StandardCharsets.ISO_8859_1, (n, line) -> {
+        LineFiles.forEachLine(file, MovieLensText.charsetOf(file), (n, raw) -> {
+            String line = n == 1 ? MovieLensText.stripBom(raw) : raw;
             if (line.isBlank()) {
                 return;
             }
@@ -50,6 +51,9 @@ record Demographics(String gender, String age, String occupation) {
                     throw new DatasetFormatException(file, n, expected + " with gender F or M (found " + gender + ")");
                 }
                 int age = Integer.parseInt((pipe ? f[1] : f[2]).strip());
+                if (id < 1 || age < 0) {
+                    throw new DatasetFormatException(file, n, expected + " with a positive id and an age >= 0 (found id " + id + ", age " + age + ")");
+                }
                 String bracket = pipe ? ageBracket(age) : ml1mAge(file, n, age);
                 String occupation = pipe ? f[3].strip().replaceAll("\\s+", "_") : ml1mOccupation(file, n, f[3]);
                 if (occupation.isEmpty()) {

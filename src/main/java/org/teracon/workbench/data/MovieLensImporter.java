@@ -124,7 +124,10 @@ public final class MovieLensImporter {
         String sep = java.util.regex.Pattern.quote(layout.separator);
         int[] count = {0};
         // ISO-8859-1 never fails to decode; the numeric files are ASCII either way.
-        LineFiles.forEachLine(file, StandardCharsets.ISO_8859_1, (n, line) -> {
+        Set<String> seenLines = new java.util.HashSet<>();
+        int[] duplicates = {0};
+        LineFiles.forEachLine(file, StandardCharsets.ISO_8859_1, (n, raw) -> {
+            String line = n == 1 ? MovieLensText.stripBom(raw) : raw;
             if ((layout.header && n == 1) || line.isBlank()) {
                 if (layout.header && n == 1 && !line.strip().startsWith("userId")) {
                     throw new DatasetFormatException(file, n, "the header " + layout.ratingsFormat());
@@ -136,12 +139,16 @@ public final class MovieLensImporter {
                 throw new DatasetFormatException(file, n, layout.ratingsFormat());
             }
             try {
-                int user = Integer.parseInt(f[0].strip());
-                int item = Integer.parseInt(f[1].strip());
+                int user = MovieLensText.id(file, n, "user", f[0]);
+                int item = MovieLensText.id(file, n, "item", f[1]);
                 float rating = Float.parseFloat(f[2].strip());
                 long ts = Long.parseLong(f[3].strip());
                 if (!(rating >= 0.5f && rating <= 5f)) {
                     throw new DatasetFormatException(file, n, "a rating between 0.5 and 5 (found " + f[2] + ")");
+                }
+                if (!seenLines.add(user + " " + item + " " + rating + " " + ts)) {
+                    duplicates[0]++;
+                    return;
                 }
                 byUser.computeIfAbsent(user, k -> new ArrayList<>()).add(new Rating(item, rating, ts));
                 count[0]++;
@@ -150,6 +157,13 @@ public final class MovieLensImporter {
             }
         });
         report.set("ratings read", count[0]);
+        if (duplicates[0] > 0) {
+            report.count("exact duplicate ratings (same user, item, rating, time) dropped", duplicates[0]);
+            report.warn(duplicates[0] + " exact duplicate ratings in " + file.getFileName() + " were dropped");
+        }
+        if (!MovieLensText.endsWithLineBreak(file)) {
+            report.warn(file.getFileName() + " does not end with a line break: its last line may be truncated (it was read as it is)");
+        }
         return byUser;
     }
 

@@ -61,6 +61,9 @@ public final class TtlDatasetReader {
         try (var list = Files.list(dir)) {
             for (Path p : list.sorted().toList()) {
                 Matcher m = TASK_FILE.matcher(p.getFileName().toString());
+                if (m.matches() && !Files.isRegularFile(p)) {
+                    throw new DatasetFormatException(p, 0, "a task file, not a folder or other non-file, under a task file's name");
+                }
                 if (Files.isRegularFile(p) && m.matches()) {
                     Path previous = files.put(Integer.parseInt(m.group(1)), p);
                     if (previous != null) {
@@ -86,6 +89,9 @@ public final class TtlDatasetReader {
                 return;
             }
             long[] seq = parseIds(file, n, line);
+            if (java.util.Arrays.stream(seq).allMatch(id -> id == 0)) {
+                throw new DatasetFormatException(file, n, "a sequence with at least one item id (this line is all padding 0)");
+            }
             if (!raw.isEmpty() && seq.length != raw.get(0).length) {
                 throw new DatasetFormatException(file, n, "inconsistent sequence length: " + raw.get(0).length
                         + " comma-separated item ids as on the first line (found " + seq.length + ")");
@@ -125,6 +131,8 @@ public final class TtlDatasetReader {
             }
         }
         if (duplicates > 0) {
+            report.warn(file.getFileName() + ": " + duplicates + " users repeat an earlier user's T1 sequence; "
+                    + "later tasks' lines for them join the first such user");
             report.count(file.getFileName() + ": users whose T1 sequence repeats an earlier user's "
                     + "(later tasks' lines map to the first)", duplicates);
         }

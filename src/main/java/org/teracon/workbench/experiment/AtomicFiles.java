@@ -43,7 +43,8 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            // the cause ("No space left on device", "Permission denied") is what the user needs to act on
+            throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -53,6 +54,11 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Temporary files are created owner-only; results are meant to be shared like any other file. */

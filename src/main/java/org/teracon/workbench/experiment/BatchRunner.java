@@ -34,8 +34,27 @@ public final class BatchRunner {
     /** @param withReference false for studies, whose tables need no FWT: saves one SinMo run per setting */
     public static Map<String, RunResult> run(List<LabelledConfig> configs, Path outDir, Listener listener, CancellationToken cancel,
                                              boolean withReference) {
+        return run(configs, outDir, listener, cancel, withReference, false);
+    }
+
+    /**
+     * Every run's settings, dataset, memory and output folder are checked before the first trains;
+     * {@code force} replaces runs already in the labelled folders.
+     */
+    public static Map<String, RunResult> run(List<LabelledConfig> configs, Path outDir, Listener listener, CancellationToken cancel,
+                                             boolean withReference, boolean force) {
         Map<String, RunResult> results = new LinkedHashMap<>();
         Map<String, Dataset> datasets = new LinkedHashMap<>();
+        java.util.Set<String> folders = new java.util.HashSet<>();
+        for (LabelledConfig lc : configs) {
+            if (lc.label() == null || lc.label().isBlank() || !folders.add(safe(lc.label()))) {
+                throw new IllegalArgumentException("each run of a batch needs its own non-empty name; got " + configs.stream().map(LabelledConfig::label).toList());
+            }
+            Dataset ds = datasets.computeIfAbsent(lc.config().dataset(), d -> DatasetLoader.load(Path.of(d)));
+            ExperimentRunner.preflight(lc.config(), ds);
+            Path dir = outDir.resolve(safe(lc.label()));
+            if (!force) OutputGuard.prepareRunFolder(dir, false);
+        }
         SinMoReference reference = new SinMoReference(outDir.resolve(SinMoReference.CACHE_FOLDER));
         // SinMo first: its run doubles as the FWT reference of the others
         List<LabelledConfig> ordered = new java.util.ArrayList<>(configs);
@@ -45,7 +64,7 @@ public final class BatchRunner {
             if (cancel.isCancelled()) break;
             listener.runStarting(i, configs.size(), lc.label());
             Dataset ds = datasets.computeIfAbsent(lc.config().dataset(), d -> DatasetLoader.load(Path.of(d)));
-            RunResult r = new ExperimentRunner(withReference ? reference : null).run(lc.config(), ds, outDir.resolve(safe(lc.label())), e -> listener.onEvent(lc.label(), e), cancel);
+            RunResult r = new ExperimentRunner(withReference ? reference : null).replacing(force).run(lc.config(), ds, outDir.resolve(safe(lc.label())), e -> listener.onEvent(lc.label(), e), cancel);
             results.put(lc.label(), r);
             if (r.status() == RunStatus.CANCELLED) break;
         }

@@ -24,7 +24,13 @@ import org.teracon.workbench.method.teracon.MaskRelations;
  * stage (filling R(T_j, T_i)), BWT/FWT, mask similarity, and the run folder rewritten after each stage.
  */
 public final class ExperimentRunner {
+    /** Non-finite steps in a row that end a run as DIVERGED. */
+    static final int MAX_SKIPPED_IN_A_ROW = 20;
+    /** Share of an epoch's steps that may be non-finite before the run ends as DIVERGED. */
+    static final double MAX_SKIPPED_SHARE = 0.5;
     private final SingleTaskReference reference;
+    private final boolean force;
+    private final FileLayer files;
 
     /** Without FWT references (FWT stays empty unless the method is SinMo itself). */
     public ExperimentRunner() {
@@ -32,7 +38,36 @@ public final class ExperimentRunner {
     }
 
     public ExperimentRunner(SingleTaskReference reference) {
+        this(reference, false, FileLayer.ATOMIC);
+    }
+
+    private ExperimentRunner(SingleTaskReference reference, boolean force, FileLayer files) {
         this.reference = reference;
+        this.force = force;
+        this.files = files;
+    }
+
+    /** With {@code force}, a folder holding another run is taken over: that run's files are removed first (see {@link OutputGuard}). */
+    public ExperimentRunner replacing(boolean replace) {
+        return new ExperimentRunner(reference, replace, files);
+    }
+
+    /** Writes the run folder through {@code layer} (tests: a layer that fails like a full disk). */
+    public ExperimentRunner writingThrough(FileLayer layer) {
+        return new ExperimentRunner(reference, force, layer);
+    }
+
+    /**
+     * Everything checked before anything is trained or written: the task order, the noisy task's
+     * position, the method and the memory the run needs. Returns the resolved task order.
+     */
+    public static List<Task> preflight(ExperimentConfig config, Dataset dataset) {
+        if (!Methods.names().contains(config.method()) && !org.teracon.workbench.method.catalog.MethodCatalog.isKnown(config.method())) {
+            throw new IllegalArgumentException("unknown method '" + config.method() + "'; known: " + String.join(", ", Methods.names()));
+        }
+        List<Task> tasks = TaskOrder.resolve(dataset, config);
+        MemoryEstimate.check(config, dataset, tasks);
+        return tasks;
     }
 
     public RunResult run(ExperimentConfig config, Path outDir, RunListener listener, CancellationToken cancel) {
@@ -40,12 +75,25 @@ public final class ExperimentRunner {
         return run(config, dataset, outDir, listener, cancel);
     }
 
+    /**
+     * Checks everything first ({@link #preflight}; bad input throws before any write), then holds the
+     * folder's lock for the whole run and refuses a folder holding another run unless forced.
+     */
     public RunResult run(ExperimentConfig config, Dataset dataset, Path outDir, RunListener listener, CancellationToken cancel) {
-        RunFolder folder = new RunFolder(outDir);
+        preflight(config, dataset);
+        if (java.nio.file.Files.exists(outDir) && !java.nio.file.Files.isDirectory(outDir)) OutputGuard.prepareRunFolder(outDir, force);
+        try (RunLock lock = RunLock.acquire(outDir)) {
+            OutputGuard.prepareRunFolder(outDir, force);
+            return runLocked(config, dataset, outDir, listener, cancel);
+        }
+    }
+
+    private RunResult runLocked(ExperimentConfig config, Dataset dataset, Path outDir, RunListener listener, CancellationToken cancel) {
+        RunFolder folder = new RunFolder(outDir, files);
         String runId = outDir.getFileName() + "";
         RunState state = new RunState(runId, config, folder, listener, cancel);
-        folder.writeExperiment(config);
         try {
+            folder.writeExperiment(config);
             List<Task> tasks = TaskOrder.resolve(dataset, config);
             List<TaskData> data = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
@@ -58,6 +106,7 @@ public final class ExperimentRunner {
             Random rnd = new Random(config.seed());
             for (int stage = 0; stage < data.size(); stage++) {
                 long start = System.nanoTime();
+                state.stage = stage;
                 listener.onEvent(new RunEvent.TaskStarted(stage, data.get(stage).name(), data.size()));
                 method.learn(data.subList(0, stage + 1), new MethodEnvironment(config.training(), state.monitor(stage), rnd));
                 for (int j = 0; j <= stage; j++) {
@@ -80,10 +129,27 @@ public final class ExperimentRunner {
             if (SingleTaskReference.METHOD.equalsIgnoreCase(method.name()) && reference != null) reference.remember(config, result);
             return result;
         } catch (TrainingMonitor.CancelledException e) {
-            return state.finish(RunStatus.CANCELLED, "cancelled by the user");
+            return state.finish(RunStatus.CANCELLED, "cancelled by the user " + state.reached());
+        } catch (DivergedException e) {
+            return state.finish(RunStatus.DIVERGED, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             return state.finish(RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Too many steps with a non-finite loss: training cannot recover without other settings. */
+    static final class DivergedException extends RuntimeException {
+        DivergedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A skipped step (NaN, as TrainingCore reports one) or a loss past float range: the engine computes
+     * in float32, so such a step's numbers have overflowed even where the double sum still shows them.
+     */
+    static boolean nonFinite(double total) {
+        return !Double.isFinite(total) || Math.abs(total) > Float.MAX_VALUE;
     }
 
     /** Seeded by the task's name, not its position, so a task keeps its test set in every order. */
@@ -94,6 +160,9 @@ public final class ExperimentRunner {
     public static String newRunId(ExperimentConfig config) {
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + config.method();
     }
+
+    /** The key of an epoch's count of skipped (non-finite) steps among its mean losses. */
+    public static final String SKIPPED = "skipped";
 
     /** Mutable bookkeeping of one run; every write goes through the atomic run folder. */
     private static final class RunState {
@@ -116,6 +185,11 @@ public final class ExperimentRunner {
         final List<RunFolder.LossRow> losses = new ArrayList<>();
         long plannedBatches;
         long doneBatches;
+        int stage = -1;
+        int epoch;
+        int skippedInARow;
+        int skippedThisEpoch;
+        long skippedTotal;
 
         RunState(String runId, ExperimentConfig config, RunFolder folder, RunListener listener, CancellationToken cancel) {
             this.runId = runId;
@@ -141,20 +215,34 @@ public final class ExperimentRunner {
                 @Override
                 public void batchFinished(int s, int epoch, int batch, int batches, Map<String, Double> l) {
                     doneBatches++;
+                    RunState.this.epoch = epoch;
+                    if (batch == 1) skippedThisEpoch = 0;
+                    if (nonFinite(l.getOrDefault("total", Double.NaN))) {
+                        skippedInARow++;
+                        skippedThisEpoch++;
+                        skippedTotal++;
+                    } else {
+                        skippedInARow = 0;
+                    }
                     losses.add(new RunFolder.LossRow(s, taskNames.get(s), epoch, batch,
                             l.getOrDefault("total", Double.NaN), l.getOrDefault("class", Double.NaN), l.getOrDefault("kr", 0.0)));
                     double fraction = Math.min(1, (double) doneBatches / plannedBatches);
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     double eta = doneBatches < 3 ? Double.NaN : elapsed / fraction * (1 - fraction);
                     listener.onEvent(new RunEvent.BatchProgress(s, epoch, batch, batches, l, fraction, eta));
+                    if (skippedInARow >= MAX_SKIPPED_IN_A_ROW || (batch == batches && skippedThisEpoch > MAX_SKIPPED_SHARE * batches)) {
+                        throw new DivergedException(diverged(s, epoch, batches));
+                    }
                 }
 
                 @Override
                 public void epochFinished(int s, int epoch, Map<String, Double> means, double score, boolean improved, double seconds) {
                     currentEpochs.add(seconds);
-                    epochs.add(new RunResult.Epoch(s, taskNames.get(s), epoch, new LinkedHashMap<>(means), score, improved, seconds));
-                    folder.writeLoss(losses);
-                    listener.onEvent(new RunEvent.EpochFinished(s, epoch, means, score, improved, seconds));
+                    Map<String, Double> withSkipped = new LinkedHashMap<>(means);
+                    // skipped (non-finite) steps are counted where they happened: results.json's epochs and the console
+                    if (skippedThisEpoch > 0) withSkipped.put(SKIPPED, (double) skippedThisEpoch);
+                    epochs.add(new RunResult.Epoch(s, taskNames.get(s), epoch, withSkipped, score, improved, seconds));
+                    listener.onEvent(new RunEvent.EpochFinished(s, epoch, withSkipped, score, improved, seconds));
                 }
 
                 @Override
@@ -167,6 +255,22 @@ public final class ExperimentRunner {
                     return cancel.isCancelled();
                 }
             };
+        }
+
+        String diverged(int s, int epoch, int batches) {
+            var t = config.training();
+            String params = config.params().set().isEmpty() ? "" : ", " + config.params();
+            return String.format(java.util.Locale.ROOT, "diverged in stage %d of %d (%s), epoch %d: %d of %d steps had a non-finite "
+                    + "or overflowing loss (%d in a row); likely cause: the learning rate %s or the method's settings (%s%s); "
+                    + "stages 1-%d are kept", s + 1, taskNames.size(), taskNames.get(s), epoch, skippedThisEpoch, batches, skippedInARow,
+                    t.learningRateFor(s), config.method(), params, s);
+        }
+
+        /** Where a cancelled run stopped, for its message. */
+        String reached() {
+            if (stage < 0) return "before training";
+            return "during stage " + (stage + 1) + " of " + taskNames.size() + " (" + taskNames.get(stage) + "), epoch " + Math.max(epoch, 1)
+                    + "; " + (stage == 0 ? "no stage" : "stages 1-" + stage) + " complete";
         }
 
         void evaluated(int stage, int task, Map<String, Double> metrics) {
@@ -191,7 +295,6 @@ public final class ExperimentRunner {
                 }
             }
             masks = new MaskSimilarityTable(names, perLayer, mean);
-            folder.writeMasks(masks);
             listener.onEvent(new RunEvent.MaskSnapshot(stage, masks, byTask));
         }
 
@@ -211,22 +314,32 @@ public final class ExperimentRunner {
                     (System.nanoTime() - started) / 1e9, List.copyOf(epochs));
         }
 
+        /** One stage's files as a unit: the CSVs first, results.json (naming the stage) last. */
         void writeProgress(RunStatus status, String message) {
             RunResult r = result(status, message);
+            folder.writeLoss(losses);
+            if (masks != null) folder.writeMasks(masks);
             folder.writeMatrix(matrix);
             folder.writeTransfer(r.transfer());
             folder.writeResults(r);
         }
 
         RunResult finish(RunStatus status, String message) {
+            if (skippedTotal > 0 && status != RunStatus.DIVERGED) message += " (" + skippedTotal + " steps skipped: non-finite loss)";
             RunResult r = result(status, message);
-            if (matrix != null && status == RunStatus.COMPLETED) {
-                folder.writeMatrix(matrix);
-                folder.writeTransfer(r.transfer());
+            try {
+                if (matrix != null && status == RunStatus.COMPLETED) {
+                    folder.writeMatrix(matrix);
+                    folder.writeTransfer(r.transfer());
+                }
+                if (!losses.isEmpty()) folder.writeLoss(losses);
+                folder.writeResults(r);
+            } catch (RuntimeException e) {
+                // a full disk: the status could not be recorded; say why, and that results.json holds the last stage written
+                message = message + "; the status could not be recorded (" + e.getMessage() + "): results.json holds the last stage written";
+                r = result(status == RunStatus.COMPLETED ? RunStatus.FAILED : status, message);
             }
-            if (!losses.isEmpty()) folder.writeLoss(losses);
-            folder.writeResults(r);
-            listener.onEvent(new RunEvent.RunEnded(status, message, r));
+            listener.onEvent(new RunEvent.RunEnded(r.status(), r.message(), r));
             return r;
         }
     }

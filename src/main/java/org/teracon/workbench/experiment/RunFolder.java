@@ -26,9 +26,16 @@ public final class RunFolder {
     }
 
     private final Path dir;
+    private final FileLayer files;
 
     public RunFolder(Path dir) {
+        this(dir, FileLayer.ATOMIC);
+    }
+
+    /** Every file of the folder goes through {@code files} (a test's layer can fail like a full disk). */
+    public RunFolder(Path dir, FileLayer files) {
         this.dir = dir;
+        this.files = files;
     }
 
     public Path dir() {
@@ -36,11 +43,11 @@ public final class RunFolder {
     }
 
     public void writeExperiment(ExperimentConfig config) {
-        ExperimentFiles.write(config, dir.resolve(EXPERIMENT));
+        files.writeString(dir.resolve(EXPERIMENT), Json.write(config));
     }
 
     public void writeResults(RunResult result) {
-        AtomicFiles.writeString(dir.resolve(RESULTS), Json.write(result));
+        files.writeString(dir.resolve(RESULTS), Json.write(result));
     }
 
     public void writeLoss(List<LossRow> rows) {
@@ -107,7 +114,7 @@ public final class RunFolder {
     }
 
     public void write(String file, Table table) {
-        AtomicFiles.writeString(dir.resolve(file), csv(table));
+        files.writeString(dir.resolve(file), csv(table));
     }
 
     public static String csv(Table table) {

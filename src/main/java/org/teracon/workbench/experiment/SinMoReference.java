@@ -61,19 +61,48 @@ public final class SinMoReference implements SingleTaskReference {
     public double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, CancellationToken cancel) {
         ExperimentConfig sinmo = sinmo(config);
         Path dir = cacheDir(config);
-        RunResult r = null;
-        if (Files.exists(dir.resolve(RunFolder.RESULTS))) {
-            r = Json.read(dir.resolve(RunFolder.RESULTS), RunResult.class);
-        }
-        if (r == null || r.status() != RunStatus.COMPLETED) {
+        RunResult r = cached(dir.resolve(RunFolder.RESULTS), tasks.size());
+        if (r == null) {
             if (!trainWhenMissing) return null;
-            r = new ExperimentRunner().run(sinmo, dataset, dir, e -> { }, cancel);
+            // the cache folder is ours: an unfinished or discarded reference run in it is replaced
+            r = new ExperimentRunner().replacing(true).run(sinmo, dataset, dir, e -> { }, cancel);
         }
         if (r.status() == RunStatus.CANCELLED) throw new org.teracon.workbench.method.TrainingMonitor.CancelledException();
         if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException("SinMo reference run failed: " + r.message());
         double[] ref = new double[r.matrix().size()];
         for (int i = 0; i < ref.length; i++) ref[i] = r.matrix().get(i, i);
         return ref;
+    }
+
+    /**
+     * The cached reference when it is complete and fits (a finished run with one finite diagonal score
+     * per task); a corrupt or unfinished one is discarded with a warning and null returned, so it is rebuilt.
+     */
+    static RunResult cached(Path results, int tasks) {
+        if (!Files.exists(results)) return null;
+        String why;
+        try {
+            RunResult r = Json.read(results, RunResult.class);
+            if (r == null || r.status() != RunStatus.COMPLETED) {
+                why = "its run did not complete";
+            } else if (r.matrix() == null || r.matrix().size() != tasks) {
+                why = "it holds " + (r.matrix() == null ? 0 : r.matrix().size()) + " tasks, not " + tasks;
+            } else if (java.util.stream.IntStream.range(0, tasks).anyMatch(i -> !Double.isFinite(r.matrix().get(i, i)))) {
+                why = "a score in it is not a number";
+            } else {
+                return r;
+            }
+        } catch (RuntimeException e) {
+            why = "it cannot be read (" + e.getMessage() + ")";
+        }
+        if (why.equals("its run did not complete")) return null;
+        System.err.println("warning: discarding the FWT reference cache " + results + ": " + why + "; rebuilding it");
+        try {
+            Files.deleteIfExists(results);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot discard the corrupt FWT reference cache " + results + ": " + AtomicFiles.describe(e), e);
+        }
+        return null;
     }
 
     static String hash(String text) {

@@ -157,7 +157,7 @@ public final class RunViewModel {
             SeedGroup g = finishedGroup;
             if (g != null) showGroup(g);
             // The engine reports its own failures as a result, not an exception: surface them the same way.
-            if (r.status() == RunStatus.FAILED) error.set("Run failed: " + r.message());
+            if (r.status() == RunStatus.FAILED || r.status() == RunStatus.DIVERGED) error.set("Run " + r.status().name().toLowerCase() + ": " + r.message());
             onFinished.accept(r);
         }
     }
@@ -252,6 +252,7 @@ public final class RunViewModel {
             case COMPLETED -> "Run completed";
             case CANCELLED -> "Run cancelled";
             case FAILED -> "Run failed";
+            case DIVERGED -> "Run diverged";
             case RUNNING -> "Running";
         };
         // The engine's message often just repeats the status ("completed"): say it once.
