@@ -111,7 +111,7 @@ class CliTest {
     void aParamValueOutsideItsSpecIsRefusedWithKeyValueAndRange(@TempDir Path dir) {
         String[] r = run("run", "--method", "conure", "--param", "conure.retrainEpochs=1.7", "--out", dir.toString());
         assertEquals("2", r[0], r[2]);
-        assertTrue(r[2].contains("invalid value '1.7' for conure.retrainEpochs: not a whole number; expected a whole number in [1, ∞)"), r[2]);
+        assertTrue(r[2].contains("invalid value '1.7' for conure.retrainEpochs: not a whole number; expected a whole number in [0, ∞)"), r[2]);
         String[] flag = run("run", "--alpha", "-1", "--out", dir.toString());
         assertEquals("2", flag[0], flag[2]);
         assertTrue(flag[2].contains("--alpha: invalid value '-1' for teracon.alpha: expected a number in [0, ∞)"), flag[2]);

@@ -28,7 +28,7 @@ class MethodCatalogTest {
         assertEquals(List.of("teracon", "teracon-plain", "teracon-nokr", "teracon-rhomin", "teracon-all", "sinmo", "sinmoall",
                 "finesmax", "fineall", "conure", "peterrec", "hat", "piggyback", "mtl"), MethodCatalog.names());
         assertEquals(TeraconSettings.SPECS, MethodCatalog.params("teracon"));
-        assertEquals(List.of("conure.keep", "conure.retrainEpochs"), MethodCatalog.params("conure").stream().map(ParamSpec::key).toList());
+        assertEquals(List.of("conure.keep", "conure.retrainEpochs", "conure.itemLoss"), MethodCatalog.params("conure").stream().map(ParamSpec::key).toList());
         assertEquals(List.of("hat.sMax", "hat.lambda"), MethodCatalog.params("HAT").stream().map(ParamSpec::key).toList());
         assertTrue(MethodCatalog.params("sinmo").isEmpty());
         assertFalse(MethodCatalog.params("teracon-plain").contains(TeraconSettings.RELATION_AWARE), "the ablation fixes it itself");
@@ -51,7 +51,7 @@ class MethodCatalogTest {
     @Test
     void anUnknownKeyIsRefusedWithTheKeysTheMethodTakes() {
         ParamException e = assertThrows(ParamException.class, () -> MethodCatalog.parse(ParamValues.none(), List.of("conure"), "conure.kep", "0.5"));
-        assertEquals("unknown parameter 'conure.kep' for conure; valid keys: conure.keep, conure.retrainEpochs", e.getMessage());
+        assertEquals("unknown parameter 'conure.kep' for conure; valid keys: conure.keep, conure.retrainEpochs, conure.itemLoss", e.getMessage());
         ParamException other = assertThrows(ParamException.class, () -> MethodCatalog.parse(ParamValues.none(), List.of("conure"), "hat.lambda", "1"));
         assertTrue(other.getMessage().contains("for conure"), "another method's key is no key of this run: " + other.getMessage());
         ParamException none = assertThrows(ParamException.class, () -> MethodCatalog.parse(ParamValues.none(), List.of("sinmo"), "x", "1"));
@@ -64,7 +64,7 @@ class MethodCatalogTest {
     void aBadValueIsRefusedWithKeyValueAndRange() {
         ParamException e = assertThrows(ParamException.class, () -> MethodCatalog.parse(ParamValues.none(), List.of("conure"), "conure.retrainEpochs", "1.7"));
         assertTrue(e.getMessage().contains("conure.retrainEpochs") && e.getMessage().contains("'1.7'")
-                && e.getMessage().contains("a whole number in [1, ∞)"), e.getMessage());
+                && e.getMessage().contains("a whole number in [0, ∞)"), e.getMessage());
     }
 
     @Test
