@@ -29,7 +29,7 @@ class MethodCatalogTest {
                 "finesmax", "fineall", "conure", "peterrec", "hat", "piggyback", "mtl"), MethodCatalog.names());
         assertEquals(TeraconSettings.SPECS, MethodCatalog.params("teracon"));
         assertEquals(List.of("conure.keep", "conure.retrainEpochs", "conure.itemLoss"), MethodCatalog.params("conure").stream().map(ParamSpec::key).toList());
-        assertEquals(List.of("hat.sMax", "hat.lambda"), MethodCatalog.params("HAT").stream().map(ParamSpec::key).toList());
+        assertEquals(List.of("hat.sMax", "hat.lambda", "hat.lr", "hat.lrMin", "hat.lrFactor", "hat.lrPatience"), MethodCatalog.params("HAT").stream().map(ParamSpec::key).toList());
         assertTrue(MethodCatalog.params("sinmo").isEmpty());
         assertFalse(MethodCatalog.params("teracon-plain").contains(TeraconSettings.RELATION_AWARE), "the ablation fixes it itself");
         assertEquals(MethodCatalog.allParams().size(), MethodCatalog.allParams().stream().map(ParamSpec::key).distinct().count());
