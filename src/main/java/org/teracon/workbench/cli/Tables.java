@@ -12,6 +12,6 @@ final class Tables {
     static void print(PrintStream out, RunResult r) {
         if (r.matrix() == null) return;
         out.println(RunFolder.matrixTable(r.matrix()).printAll());
-        out.println(RunFolder.transferTable(r.transfer()).printAll());
+        out.println(RunFolder.transferTable(r.transfer(), r.matrix().protocol()).printAll());
     }
 }

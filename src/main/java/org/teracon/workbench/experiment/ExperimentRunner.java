@@ -50,7 +50,7 @@ public final class ExperimentRunner {
             List<TaskData> data = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
                 data.add(new TaskData(i, tasks.get(i), Splits.split(tasks.get(i), splitSeed(config.seed(), tasks.get(i).name())),
-                        dataset.sequences(), dataset.vocabularySize()));
+                        dataset.sequences(), dataset.vocabularySize(), config.protocol()));
             }
             state.begin(data);
             listener.onEvent(new RunEvent.RunStarted(runId, config, state.taskNames, Backend.describe()));
@@ -127,7 +127,7 @@ public final class ExperimentRunner {
 
         void begin(List<TaskData> data) {
             taskNames = data.stream().map(TaskData::name).toList();
-            matrix = AccuracyMatrix.empty(taskNames, data.stream().map(TaskData::primaryMetric).toList());
+            matrix = AccuracyMatrix.empty(taskNames, data.stream().map(TaskData::primaryMetric).toList(), config.protocol());
             for (TaskData d : data) {
                 int rows = d.byUser(d.split().train()).size();
                 int bs = config.training().batchSizeFor(d.stage());
@@ -214,7 +214,7 @@ public final class ExperimentRunner {
         void writeProgress(RunStatus status, String message) {
             RunResult r = result(status, message);
             folder.writeMatrix(matrix);
-            folder.writeTransfer(r.transfer());
+            folder.writeTransfer(r.transfer(), matrix.protocol());
             folder.writeResults(r);
         }
 
@@ -222,7 +222,7 @@ public final class ExperimentRunner {
             RunResult r = result(status, message);
             if (matrix != null && status == RunStatus.COMPLETED) {
                 folder.writeMatrix(matrix);
-                folder.writeTransfer(r.transfer());
+                folder.writeTransfer(r.transfer(), matrix.protocol());
             }
             if (!losses.isEmpty()) folder.writeLoss(losses);
             folder.writeResults(r);

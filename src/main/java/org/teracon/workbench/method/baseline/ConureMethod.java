@@ -107,8 +107,8 @@ public final class ConureMethod implements ContinualMethod {
         // Pruned weights count as frozen at zero while the kept ones are retrained.
         Frozen retrainFrozen = new Frozen(o -> o.neq(stage));
         TrainingConfig t = env.training();
-        TrainingConfig retrain = new TrainingConfig(retrainEpochs, retrainEpochs, t.patience(), t.batchSizeFirst(),
-                t.batchSize(), t.learningRateFirst(), t.learningRate(), t.evalBatchSize());
+        TrainingConfig retrain = new TrainingConfig(t.first().withEpochs(retrainEpochs), t.second().withEpochs(retrainEpochs),
+                t.rest().withEpochs(retrainEpochs), t.patience(), t.evalBatchSize());
         TrainingCore.train(stage(task, retrainFrozen, validation), new MethodEnvironment(retrain, env.monitor(), env.random()));
         retrainFrozen.restore();
         views.clear();
