@@ -74,12 +74,12 @@ public final class RunController {
         matrixTable.setItems(vm.matrixRows());
         transferTable.getColumns().setAll(java.util.List.of(
                 Tables.text("Task", TransferScores.Row::task),
-                Tables.text("Metric", TransferScores.Row::metric),
+                Tables.text("Metric", vm::metricLabel),
                 Tables.text("R(T_i,T_i)", r -> Fmt.num(r.learned())),
                 Tables.text("R(T_M,T_i)", r -> Fmt.num(r.last())),
                 Tables.text("BWT %", r -> Fmt.pct(r.bwt())),
                 Tables.text("Single-task", r -> Fmt.num(r.reference())),
-                Tables.text("FWT %", r -> Fmt.pct(r.fwt()))));
+                Tables.text("FWT %", r -> Fmt.fwt(r.fwt()))));
         transferTable.setItems(vm.transferRows());
         Tables.bindMatrix(rhoTable, vm.rhoColumns(), "current task i \\ old task j");
         rhoTable.setItems(vm.rhoRows());
