@@ -15,10 +15,10 @@ import org.teracon.workbench.model.BackboneConfig;
 public enum Preset {
     /**
      * The default: small enough for a laptop CPU (ML-100K's T1 in well under a minute). 64 channels,
-     * two blocks (dilations 1,4), kernel 3; T1 tuned on ML-100K (see the README's tuning table);
-     * later tasks 10 epochs of batch 64 at lr 1e-3; patience 3.
+     * two blocks (dilations 1,4), kernel 3; T1 lr 1e-3, batch 32, at most 10 epochs (tuned on
+     * ML-100K: the README's tuning table); later tasks 10 epochs of batch 64 at lr 1e-3; patience 5.
      */
-    CPU("cpu", "64 channels, dilations 1,4; T1 tuned on ML-100K; later tasks 10 epochs, batch 64, lr 1e-3; patience 3",
+    CPU("cpu", "64 channels, dilations 1,4; T1 lr 1e-3, batch 32, <=10 epochs; later tasks lr 1e-3, batch 64, <=10 epochs; patience 5",
             BackboneConfig.defaults(), TrainingConfig.defaults()),
     /**
      * The reference code's values (NOTES-reference.md): 256 channels, dilations 1,4,1,4,1,4,1,4,
