@@ -26,8 +26,19 @@ public record TrainingConfig(StageSchedule first, StageSchedule second, StageSch
     /** One schedule for T1 and one for every later task (T2 and the rest alike). */
     public TrainingConfig(int epochsFirst, int epochs, int patience, int batchSizeFirst, int batchSize,
                           double learningRateFirst, double learningRate, int evalBatchSize) {
-        this(new StageSchedule(epochsFirst, batchSizeFirst, learningRateFirst), new StageSchedule(epochs, batchSize, learningRate),
-                new StageSchedule(epochs, batchSize, learningRate), patience, evalBatchSize);
+        this(schedule("First", epochsFirst, batchSizeFirst, learningRateFirst), schedule("", epochs, batchSize, learningRate),
+                schedule("", epochs, batchSize, learningRate), patience, evalBatchSize);
+    }
+
+    /** A schedule whose refusal names the field as this constructor's caller wrote it (batchSizeFirst). */
+    private static StageSchedule schedule(String suffix, int epochs, int batchSize, double learningRate) {
+        try {
+            return new StageSchedule(epochs, batchSize, learningRate);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            int space = m.indexOf(' ');
+            throw new IllegalArgumentException(m.substring(0, space) + suffix + m.substring(space), e);
+        }
     }
 
     /** Reads the per-stage shape and the older one-value-for-later-tasks shape. */
