@@ -53,6 +53,9 @@ class CliTest {
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("accuracy_matrix"), r[1]);
         assertTrue(r[1].contains("BWT"), r[1]);
+        assertTrue(r[1].contains("next_item (MRR@5, robust)") && r[1].contains("MRR@5 (robust)"), r[1]);
+        assertTrue(r[1].lines().anyMatch(l -> l.contains("next_item") && l.contains("MRR@5 (robust)") && l.trim().endsWith("–  |")),
+                "T1's FWT prints as –: " + r[1]);
         assertTrue(Files.exists(dir.resolve("r/results.json")));
         assertTrue(Files.isDirectory(dir.resolve(".sinmo-reference")), "FWT reference trained beside the run");
         String transfer = Files.readString(dir.resolve("r/transfer.csv"));
