@@ -7,6 +7,9 @@ import java.util.Map;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ExperimentFiles;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
+import org.teracon.workbench.experiment.Preset;
+import org.teracon.workbench.method.EvaluationProtocol;
+import org.teracon.workbench.method.StageSchedule;
 import org.teracon.workbench.method.TrainingConfig;
 import org.teracon.workbench.method.catalog.MethodCatalog;
 import org.teracon.workbench.method.params.ParamException;
@@ -19,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The experiment flags shared by run, compare, study and benchmark: a config file, then flags override
- * it. The method-parameter flags (--s, --alpha, --no-kr, ...) are made from the specs by {@link ParamFlags}.
+ * The experiment flags shared by run, compare, study and benchmark: a config file, then a preset
+ * (--preset), then single flags override them. The method-parameter flags (--s, --alpha, --no-kr, ...) are made from the specs by {@link ParamFlags}.
  */
 @Command(modelTransformer = ParamFlags.class)
 public class ConfigOptions {
@@ -40,20 +43,38 @@ public class ConfigOptions {
     int noisyClasses;
     @Option(names = "--seed", description = "random seed (splits, init, sampling)")
     Long seed;
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "backbone and schedule to start from: cpu (the default, small) or reference (the reference code's); flags override single values")
+    String preset;
+    @Option(names = "--protocol", paramLabel = "paper|robust",
+            description = "evaluation protocol: robust (default; T1 on the last 5 items) or paper (T1 on the last item; >20 classes ranked by MRR@5)")
+    String protocol;
     @Option(names = "--epochs", description = "max epochs of every task (T1 included)")
     Integer epochs;
-    @Option(names = "--epochs-first", description = "max epochs of T1 only")
+    @Option(names = "--epochs-first", description = "max epochs of T1")
     Integer epochsFirst;
+    @Option(names = "--epochs-second", description = "max epochs of T2")
+    Integer epochsSecond;
+    @Option(names = "--epochs-rest", description = "max epochs of T3 and later")
+    Integer epochsRest;
     @Option(names = "--patience", description = "early-stopping patience in epochs")
     Integer patience;
-    @Option(names = "--batch-size", description = "batch size of tasks after T1")
+    @Option(names = "--batch-size", description = "batch size of every task after T1")
     Integer batchSize;
     @Option(names = "--batch-size-first", description = "batch size of T1")
     Integer batchSizeFirst;
-    @Option(names = "--lr", description = "learning rate of tasks after T1")
+    @Option(names = "--batch-size-second", description = "batch size of T2")
+    Integer batchSizeSecond;
+    @Option(names = "--batch-size-rest", description = "batch size of T3 and later")
+    Integer batchSizeRest;
+    @Option(names = "--lr", description = "learning rate of every task after T1")
     Double lr;
     @Option(names = "--lr-first", description = "learning rate of T1")
     Double lrFirst;
+    @Option(names = "--lr-second", description = "learning rate of T2")
+    Double lrSecond;
+    @Option(names = "--lr-rest", description = "learning rate of T3 and later")
+    Double lrRest;
     @Option(names = "--channels", description = "embedding size = channels")
     Integer channels;
     @Option(names = "--kernel", description = "convolution kernel size")
@@ -92,16 +113,19 @@ public class ConfigOptions {
         if (order != null) cfg = cfg.withTaskOrder(order);
         if (noisyPosition != null) cfg = cfg.withNoisyTask(new NoisyTaskSpec(noisyPosition, noisyUsers, noisyClasses));
         if (seed != null) cfg = cfg.withSeed(seed);
-        TrainingConfig t = cfg.training();
-        cfg = cfg.withTraining(new TrainingConfig(
-                epochsFirst != null ? epochsFirst : epochs != null ? epochs : t.epochsFirst(),
-                epochs != null ? epochs : t.epochs(),
-                patience != null ? patience : t.patience(),
-                batchSizeFirst != null ? batchSizeFirst : t.batchSizeFirst(),
-                batchSize != null ? batchSize : t.batchSize(),
-                lrFirst != null ? lrFirst : t.learningRateFirst(),
-                lr != null ? lr : t.learningRate(),
-                t.evalBatchSize()));
+        try {
+            if (preset != null) cfg = cfg.withPreset(Preset.fromKey(preset));
+            if (protocol != null) cfg = cfg.withProtocol(EvaluationProtocol.fromKey(protocol));
+            TrainingConfig t = cfg.training();
+            // the most specific flag wins: --epochs-second over --epochs, and so on
+            cfg = cfg.withTraining(new TrainingConfig(
+                    override(t.first(), first(epochsFirst, epochs), batchSizeFirst, lrFirst),
+                    override(t.second(), first(epochsSecond, epochs), first(batchSizeSecond, batchSize), first(lrSecond, lr)),
+                    override(t.rest(), first(epochsRest, epochs), first(batchSizeRest, batchSize), first(lrRest, lr)),
+                    patience != null ? patience : t.patience(), t.evalBatchSize()));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         BackboneConfig b = cfg.backbone();
         cfg = cfg.withBackbone(new BackboneConfig(channels != null ? channels : b.channels(), kernel != null ? kernel : b.kernelSize(),
                 dilations != null ? dilations : b.dilations()));
@@ -118,6 +142,15 @@ public class ConfigOptions {
             }
         }
         return cfg.withParams(p);
+    }
+
+    private static <T> T first(T specific, T general) {
+        return specific != null ? specific : general;
+    }
+
+    private static StageSchedule override(StageSchedule s, Integer epochs, Integer batchSize, Double lr) {
+        return new StageSchedule(epochs != null ? epochs : s.epochs(), batchSize != null ? batchSize : s.batchSize(),
+                lr != null ? lr : s.learningRate());
     }
 
     private CommandLine.ParameterException usage(String message) {

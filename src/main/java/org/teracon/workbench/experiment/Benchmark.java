@@ -75,9 +75,8 @@ public final class Benchmark {
         List<Stage> stages = new ArrayList<>();
         long maxPhysical = 0;
         for (String method : firstStageOnly ? methods.subList(0, 1) : methods) {
-            ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(1, 1, 1,
-                    base.training().batchSizeFirst(), base.training().batchSize(), base.training().learningRateFirst(),
-                    base.training().learningRate(), base.training().evalBatchSize()));
+            ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(base.training().first().withEpochs(1),
+                    base.training().second().withEpochs(1), base.training().rest().withEpochs(1), 1, base.training().evalBatchSize()));
             List<Task> tasks = TaskOrder.resolve(dataset, cfg);
             if (firstStageOnly) {
                 cfg = cfg.withNoisyTask(null).withTaskOrder(List.of(tasks.get(0).name()));

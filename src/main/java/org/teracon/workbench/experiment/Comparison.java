@@ -21,7 +21,7 @@ public final class Comparison {
                 .orElseThrow(() -> new IllegalStateException("no run produced results"));
         List<String> tasks = first.matrix().tasks();
         List<String> columns = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) columns.add(tasks.get(i) + " " + first.matrix().metrics().get(i));
+        for (int i = 0; i < tasks.size(); i++) columns.add(first.matrix().column(i));
         for (String t : tasks) columns.add("BWT " + t);
         for (String t : tasks) columns.add("FWT " + t);
         columns.add("seconds");

@@ -98,7 +98,7 @@ public final class ExperimentRunner {
             List<TaskData> data = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
                 data.add(new TaskData(i, tasks.get(i), Splits.split(tasks.get(i), splitSeed(config.seed(), tasks.get(i).name())),
-                        dataset.sequences(), dataset.vocabularySize()));
+                        dataset.sequences(), dataset.vocabularySize(), config.protocol()));
             }
             state.begin(data);
             listener.onEvent(new RunEvent.RunStarted(runId, config, state.taskNames, Backend.describe()));
@@ -201,7 +201,7 @@ public final class ExperimentRunner {
 
         void begin(List<TaskData> data) {
             taskNames = data.stream().map(TaskData::name).toList();
-            matrix = AccuracyMatrix.empty(taskNames, data.stream().map(TaskData::primaryMetric).toList());
+            matrix = AccuracyMatrix.empty(taskNames, data.stream().map(TaskData::primaryMetric).toList(), config.protocol());
             for (TaskData d : data) {
                 int rows = d.byUser(d.split().train()).size();
                 int bs = config.training().batchSizeFor(d.stage());
@@ -320,7 +320,7 @@ public final class ExperimentRunner {
             folder.writeLoss(losses);
             if (masks != null) folder.writeMasks(masks);
             folder.writeMatrix(matrix);
-            folder.writeTransfer(r.transfer());
+            folder.writeTransfer(r.transfer(), matrix.protocol());
             folder.writeResults(r);
         }
 
@@ -330,7 +330,7 @@ public final class ExperimentRunner {
             try {
                 if (matrix != null && status == RunStatus.COMPLETED) {
                     folder.writeMatrix(matrix);
-                    folder.writeTransfer(r.transfer());
+                    folder.writeTransfer(r.transfer(), matrix.protocol());
                 }
                 if (!losses.isEmpty()) folder.writeLoss(losses);
                 folder.writeResults(r);

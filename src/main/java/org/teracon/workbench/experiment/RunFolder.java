@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.teracon.workbench.method.EvaluationProtocol;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -72,19 +73,20 @@ public final class RunFolder {
         for (int i = 0; i < m.size(); i++) {
             double[] col = new double[m.size()];
             for (int j = 0; j < m.size(); j++) col[j] = m.get(j, i);
-            t.addColumns(DoubleColumn.create(m.tasks().get(i) + " (" + m.metrics().get(i) + ")", col));
+            t.addColumns(DoubleColumn.create(m.column(i), col));
         }
         return t;
     }
 
-    public void writeTransfer(List<TransferScores.Row> rows) {
-        write(TRANSFER, transferTable(rows));
+    public void writeTransfer(List<TransferScores.Row> rows, EvaluationProtocol protocol) {
+        write(TRANSFER, transferTable(rows, protocol));
     }
 
-    public static Table transferTable(List<TransferScores.Row> rows) {
+    /** The metric column names the protocol too ("MRR@5 (robust)"); the number columns stay numbers (NaN: empty). */
+    public static Table transferTable(List<TransferScores.Row> rows, EvaluationProtocol protocol) {
         return Table.create("transfer",
                 StringColumn.create("task", rows.stream().map(TransferScores.Row::task).toList()),
-                StringColumn.create("metric", rows.stream().map(TransferScores.Row::metric).toList()),
+                StringColumn.create("metric", rows.stream().map(r -> protocol.label(r.metric())).toList()),
                 DoubleColumn.create("R(Ti,Ti)", rows.stream().mapToDouble(TransferScores.Row::learned).toArray()),
                 DoubleColumn.create("R(TM,Ti)", rows.stream().mapToDouble(TransferScores.Row::last).toArray()),
                 DoubleColumn.create("BWT", rows.stream().mapToDouble(TransferScores.Row::bwt).toArray()),

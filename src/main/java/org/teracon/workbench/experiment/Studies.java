@@ -59,7 +59,7 @@ public final class Studies {
     /** Rows = orders; columns = each task's final score (aligned by task name), mean BWT, order. */
     public static ResultTable orderTable(Map<String, RunResult> results) {
         List<String> tasks = sortedTasks(results);
-        List<String> columns = new ArrayList<>(tasks);
+        List<String> columns = new ArrayList<>(headers(results, tasks));
         columns.add("mean BWT");
         ResultTable.Builder b = new ResultTable.Builder("order study", "order", columns);
         results.forEach((label, r) -> {
@@ -85,7 +85,7 @@ public final class Studies {
         ResultTable.Builder b = new ResultTable.Builder("noisy-task study", "task", List.of("without noise", "with noise", "degradation %"));
         for (TransferScores.Row row : without.transfer()) {
             double w = with.transfer().stream().filter(x -> x.task().equals(row.task())).mapToDouble(TransferScores.Row::last).findFirst().orElse(Double.NaN);
-            b.row(row.task() + " (" + row.metric() + ")", row.last(), w, (w - row.last()) / row.last() * 100);
+            b.row(without.matrix().column(row.task()), row.last(), w, (w - row.last()) / row.last() * 100);
         }
         return b.build();
     }
@@ -93,7 +93,7 @@ public final class Studies {
     /** Rows = sampling modes; columns = each task's final score, mean seconds per epoch after T1, mean ρ. */
     public static ResultTable samplingTable(Map<String, RunResult> results) {
         List<String> tasks = sortedTasks(results);
-        List<String> columns = new ArrayList<>(tasks);
+        List<String> columns = new ArrayList<>(headers(results, tasks));
         columns.add("s/epoch (T2..)");
         columns.add("mean rho");
         ResultTable.Builder b = new ResultTable.Builder("sampling study", "sampling", columns);
@@ -106,6 +106,12 @@ public final class Studies {
             b.row(label, v);
         });
         return b.build();
+    }
+
+    /** Each task's column header with its metric and protocol, from the first run with results. */
+    private static List<String> headers(Map<String, RunResult> results, List<String> tasks) {
+        AccuracyMatrix m = results.values().stream().filter(r -> r.matrix() != null).findFirst().orElseThrow().matrix();
+        return tasks.stream().map(m::column).toList();
     }
 
     private static List<String> sortedTasks(Map<String, RunResult> results) {

@@ -7,7 +7,8 @@ import java.util.List;
  * Backward and forward transfer exactly as the paper defines them, per task T_i:
  * BWT = (R(T_M, T_i) - R(T_i, T_i)) / R(T_i, T_i) x 100 and FWT = (R(T_i, T_i) - Rbar_i) / Rbar_i x 100,
  * where T_M is the last task learned and Rbar_i the single-task (SinMo) score. NaN where undefined
- * (no reference, or a zero denominator).
+ * (no reference, or a zero denominator), and always for T1's FWT: T1 is trained before any other task,
+ * so nothing can transfer forward into it and the paper leaves it undefined (tables show "–").
  */
 public final class TransferScores {
 
@@ -35,7 +36,8 @@ public final class TransferScores {
             double learned = r.get(i, i);
             double atEnd = r.get(last, i);
             double ref = reference == null || i >= reference.length ? Double.NaN : reference[i];
-            rows.add(new Row(r.tasks().get(i), r.metrics().get(i), learned, atEnd, bwt(atEnd, learned), ref, fwt(learned, ref)));
+            double fwt = i == 0 ? Double.NaN : fwt(learned, ref);
+            rows.add(new Row(r.tasks().get(i), r.metrics().get(i), learned, atEnd, bwt(atEnd, learned), ref, fwt));
         }
         return rows;
     }

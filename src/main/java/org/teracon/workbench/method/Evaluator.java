@@ -12,9 +12,11 @@ import org.teracon.workbench.model.RankingMetrics;
 /**
  * Scores a learned task on a set of its instances with full ranking. Label tasks rank each instance's
  * label over all the task's classes. Next-item ranks, over all items (padding excluded), each of the
- * last {@link #NEXT_ITEM_POSITIONS} items of a held-out user's sequence given the items before it:
- * with ML-100K's 141 test users a last-item-only MRR@5 moved by ±0.01 between evaluations of the same
- * model family, too noisy to see forgetting. Every instance counts (no batch is dropped).
+ * last few items of a held-out user's sequence given the items before it: the task's
+ * {@link EvaluationProtocol} says how many (the paper's: the last item only; the robust one: the last
+ * {@link #NEXT_ITEM_POSITIONS}, since with ML-100K's 141 test users a last-item-only MRR@5 moved by
+ * ±0.01 between evaluations of the same model family, too noisy to see forgetting). Every instance
+ * counts (no batch is dropped).
  */
 public final class Evaluator {
     public static final int NEXT_ITEM_POSITIONS = 5;
@@ -29,7 +31,7 @@ public final class Evaluator {
     }
 
     public static Map<String, Double> evaluate(ContinualMethod method, TaskData task, int[] instances, int batchSize) {
-        return evaluate(method, task, instances, batchSize, NEXT_ITEM_POSITIONS);
+        return evaluate(method, task, instances, batchSize, task.protocol().nextItemTestPositions());
     }
 
     private static Map<String, Double> evaluate(ContinualMethod method, TaskData task, int[] instances, int batchSize, int positions) {
@@ -59,7 +61,7 @@ public final class Evaluator {
     /** The validation score that early stopping follows. */
     public static double primary(ContinualMethod method, TaskData task, int[] instances, int batchSize) {
         if (instances.length == 0) return Double.NaN;
-        return evaluate(method, task, instances, batchSize, NEXT_ITEM_VALIDATION_POSITIONS).get(task.primaryMetric());
+        return evaluate(method, task, instances, batchSize, task.protocol().nextItemValidationPositions()).get(task.primaryMetric());
     }
 
     private static List<Query> labelQueries(TaskData task, int[] instances) {

@@ -7,15 +7,24 @@ import java.util.Map;
 import org.teracon.workbench.data.Split;
 import org.teracon.workbench.data.Task;
 import org.teracon.workbench.data.TaskKind;
-import org.teracon.workbench.model.RankingMetrics;
 
 /**
  * One task as a method sees it at its position in the run's order.
  *
  * @param stage      0-based position in the task order (stage 0 = T1)
  * @param sequences  every user's T1 sequence (the shared input of all tasks)
+ * @param protocol   how the task is scored (null: {@link EvaluationProtocol#defaultProtocol()})
  */
-public record TaskData(int stage, Task task, Split split, int[][] sequences, int vocabularySize) {
+public record TaskData(int stage, Task task, Split split, int[][] sequences, int vocabularySize, EvaluationProtocol protocol) {
+
+    public TaskData {
+        if (protocol == null) protocol = EvaluationProtocol.defaultProtocol();
+    }
+
+    /** Scored with the default protocol. */
+    public TaskData(int stage, Task task, Split split, int[][] sequences, int vocabularySize) {
+        this(stage, task, split, sequences, vocabularySize, null);
+    }
 
     public String name() {
         return task.name();
@@ -34,8 +43,9 @@ public record TaskData(int stage, Task task, Split split, int[][] sequences, int
         return kind() == TaskKind.NEXT_ITEM ? vocabularySize : task.numClasses();
     }
 
+    /** The metric that ranks this task under its protocol. */
     public String primaryMetric() {
-        return kind() == TaskKind.CLASSIFICATION ? RankingMetrics.ACCURACY : RankingMetrics.MRR5;
+        return protocol.primaryMetric(kind(), task.numClasses());
     }
 
     /** Users of the given instances with all their labels: one training row per user. */

@@ -85,14 +85,24 @@ public final class ExperimentController {
     }
 
     private void buildForm(ExperimentFormViewModel f) {
+        fixedRows.add(section("Preset and evaluation"));
+        fixedRows.add(choice("presetBox", f.presets(), f.presetProperty(), "Preset",
+                "Fills the training and backbone fields: cpu (the default, small) or reference (the reference code's values)",
+                f::applyPreset));
+        fixedRows.add(choice("protocolBox", f.protocols(), f.protocolProperty(), "Protocol",
+                "robust: T1 on each user's last 5 items; paper: T1 on the last item, tasks with more than 20 classes by MRR@5",
+                null));
         fixedRows.add(section("Training"));
         fixedRows.add(field(f.learningRateFirst, "lrFirstField", "Adam learning rate for T1", "T1 learnin_g rate"));
-        fixedRows.add(field(f.learningRate, "lrField", "Adam learning rate for tasks after T1", "_Learning rate"));
-        fixedRows.add(field(f.epochsFirst, "epochsFirstField", "Epochs for T1", "T1 _epochs"));
-        fixedRows.add(field(f.epochs, "epochsField", "Maximum epochs for later tasks", "Epoc_hs"));
+        fixedRows.add(field(f.learningRate, "lrField", "Adam learning rate for T2", "T2 _learning rate"));
+        fixedRows.add(field(f.learningRateRest, "lrRestField", "Adam learning rate for T3 and later", "T3+ learning rate", false));
+        fixedRows.add(field(f.epochsFirst, "epochsFirstField", "Maximum epochs for T1", "T1 _epochs"));
+        fixedRows.add(field(f.epochs, "epochsField", "Maximum epochs for T2", "T2 epoc_hs"));
+        fixedRows.add(field(f.epochsRest, "epochsRestField", "Maximum epochs for T3 and later", "T3+ epochs", false));
         fixedRows.add(field(f.patience, "patienceField", "Stop after this many epochs without a better validation score", "Pa_tience"));
         fixedRows.add(field(f.batchSizeFirst, "batchFirstField", "Batch size for T1", "T1 _batch size"));
-        fixedRows.add(field(f.batchSize, "batchField", "Batch size for later tasks", "Batch si_ze"));
+        fixedRows.add(field(f.batchSize, "batchField", "Batch size for T2", "T2 batch si_ze"));
+        fixedRows.add(field(f.batchSizeRest, "batchRestField", "Batch size for T3 and later", "T3+ batch size", false));
         fixedRows.add(field(f.evalBatchSize, "evalBatchField", "Batch size for evaluation", "E_val batch size"));
         fixedRows.add(section("Backbone (NextItNet)"));
         fixedRows.add(field(f.channels, "channelsField", "Embedding size = convolution channels", "C_hannels"));
@@ -140,6 +150,19 @@ public final class ExperimentController {
                 yield row(p.spec().label(), box, new Label(), false);
             }
         };
+    }
+
+    /** A combo box bound to a string property; {@code onPick} (may be null) runs when the user picks a value. */
+    private IntConsumer choice(String id, javafx.collections.ObservableList<String> items, javafx.beans.property.StringProperty value,
+                               String label, String help, java.util.function.Consumer<String> onPick) {
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setTooltip(new Tooltip(help));
+        box.valueProperty().bindBidirectional(value);
+        if (onPick != null) box.setOnAction(e -> {
+            if (box.getValue() != null) onPick.accept(box.getValue());
+        });
+        return row(label, box, new Label(), false);
     }
 
     private IntConsumer section(String title) {

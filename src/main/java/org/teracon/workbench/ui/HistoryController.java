@@ -77,7 +77,8 @@ public final class HistoryController {
         for (int i = 0; i < runs.size(); i++) {
             int k = i;
             RunResult r = runs.get(i);
-            TableColumn<CompareRow, String> value = Tables.text(r.config().method() + " #" + (i + 1), row -> Fmt.num(row.values().get(k)));
+            TableColumn<CompareRow, String> value = Tables.text(r.config().method() + " #" + (i + 1), 
+                    row -> ctx.history.measureProperty().get() == Comparison.Measure.FWT ? Fmt.fwt(row.values().get(k)) : Fmt.num(row.values().get(k)));
             value.setPrefWidth(130);
             compareTable.getColumns().add(value);
             if (i > 0) {

@@ -81,7 +81,7 @@ public final class ReportExporter {
             }
         }
         texts.put("accuracy_matrix.csv", matrixCsv("after task", vm.matrixColumns(), vm.matrixRows()));
-        texts.put("transfer.csv", transferCsv(vm.transferRows()));
+        texts.put("transfer.csv", transferCsv(vm.transferRows(), vm::metricLabel));
         texts.put("sampling_rates.csv", matrixCsv("current task", vm.rhoColumns(), vm.rhoRows()));
         texts.put("timing.csv", timingCsv(vm.timingRows()));
         return new Report(pngs, texts);
@@ -142,10 +142,11 @@ public final class ReportExporter {
         return b.toString();
     }
 
-    static String transferCsv(List<TransferScores.Row> rows) {
+    /** @param metric the metric as the table shows it (with the run's protocol) */
+    static String transferCsv(List<TransferScores.Row> rows, java.util.function.Function<TransferScores.Row, String> metric) {
         StringBuilder b = new StringBuilder("task,metric,learned,last,bwt_percent,reference,fwt_percent\n");
         for (TransferScores.Row r : rows) {
-            b.append(String.join(",", csv(r.task()), csv(r.metric()), Fmt.num(r.learned()), Fmt.num(r.last()),
+            b.append(String.join(",", csv(r.task()), csv(metric.apply(r)), Fmt.num(r.learned()), Fmt.num(r.last()),
                     Fmt.num(r.bwt()), Fmt.num(r.reference()), Fmt.num(r.fwt()))).append('\n');
         }
         return b.toString();

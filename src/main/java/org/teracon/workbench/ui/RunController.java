@@ -74,12 +74,12 @@ public final class RunController {
         matrixTable.setItems(vm.matrixRows());
         transferTable.getColumns().setAll(java.util.List.of(
                 Tables.text("Task", TransferScores.Row::task),
-                Tables.text("Metric", TransferScores.Row::metric),
+                Tables.text("Metric", vm::metricLabel),
                 Tables.text("R(T_i,T_i)", r -> vm.transferCell(r, TransferScores.Row::learned, false)),
                 Tables.text("R(T_M,T_i)", r -> vm.transferCell(r, TransferScores.Row::last, false)),
                 Tables.text("BWT %", r -> vm.transferCell(r, TransferScores.Row::bwt, true)),
                 Tables.text("Single-task", r -> vm.transferCell(r, TransferScores.Row::reference, false)),
-                Tables.text("FWT %", r -> vm.transferCell(r, TransferScores.Row::fwt, true))));
+                Tables.text("FWT %", vm::fwtCell)));
         transferTable.setItems(vm.transferRows());
         Tables.bindMatrix(rhoTable, vm.rhoColumns(), "current task i \\ old task j");
         rhoTable.setItems(vm.rhoRows());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.method.StageSchedule;
 import org.teracon.workbench.method.baseline.ConureMethod;
 import org.teracon.workbench.method.baseline.HatMethod;
 import org.teracon.workbench.method.teracon.SamplingMode;
@@ -52,10 +53,16 @@ class CliTest {
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("accuracy_matrix"), r[1]);
         assertTrue(r[1].contains("BWT"), r[1]);
+        assertTrue(r[1].contains("next_item (MRR@5, robust)") && r[1].contains("MRR@5 (robust)"), r[1]);
+        assertTrue(r[1].lines().anyMatch(l -> l.contains("next_item") && l.contains("MRR@5 (robust)") && l.trim().endsWith("–  |")),
+                "T1's FWT prints as –: " + r[1]);
         assertTrue(Files.exists(dir.resolve("r/results.json")));
         assertTrue(Files.isDirectory(dir.resolve(".sinmo-reference")), "FWT reference trained beside the run");
         String transfer = Files.readString(dir.resolve("r/transfer.csv"));
-        assertFalse(transfer.lines().skip(1).anyMatch(l -> l.endsWith(",")), "FWT filled: " + transfer);
+        assertTrue(transfer.lines().skip(1).findFirst().orElseThrow().endsWith(","), "T1's FWT is undefined (empty): " + transfer);
+        assertFalse(transfer.lines().skip(2).anyMatch(l -> l.endsWith(",")), "FWT filled after T1: " + transfer);
+        assertTrue(Files.readString(dir.resolve("r/accuracy_matrix.csv")).startsWith("after_task,\"next_item (MRR@5, robust)\","),
+                "headers name the metric and the protocol");
     }
 
     @Test
@@ -118,6 +125,37 @@ class CliTest {
         String[] method = run("run", "--method", "teracon-fast", "--out", dir.toString());
         assertEquals("2", method[0]);
         assertTrue(method[2].contains("unknown method 'teracon-fast'"), method[2]);
+    }
+
+    @Test
+    void aPresetIsABundleThatSingleFlagsOverride() {
+        RunCommand cmd = new RunCommand();
+        new CommandLine(cmd).parseArgs("--preset", "reference", "--protocol", "paper", "--lr-rest", "5e-5", "--epochs-second", "7",
+                "--batch-size", "512", "--batch-size-second", "256", "--out", "unused");
+        ExperimentConfig cfg = cmd.options.build();
+        assertEquals("reference", cfg.preset());
+        assertEquals(org.teracon.workbench.method.EvaluationProtocol.PAPER, cfg.protocol());
+        assertEquals(256, cfg.backbone().channels());
+        var t = cfg.training();
+        assertEquals(new StageSchedule(10, 32, 1e-3), t.first(), "untouched: the preset's T1");
+        assertEquals(new StageSchedule(7, 256, 1e-3), t.second(), "--batch-size-second beats --batch-size");
+        assertEquals(new StageSchedule(100, 512, 5e-5), t.rest());
+        assertEquals(5, t.patience());
+
+        RunCommand plain = new RunCommand();
+        new CommandLine(plain).parseArgs("--epochs", "4", "--lr", "3e-4", "--out", "unused");
+        ExperimentConfig d = plain.options.build();
+        assertEquals("cpu", d.preset());
+        assertEquals(org.teracon.workbench.method.EvaluationProtocol.ROBUST, d.protocol());
+        assertEquals(4, d.training().first().epochs(), "--epochs is every task's, T1 included");
+        assertEquals(new StageSchedule(4, 64, 3e-4), d.training().rest());
+
+        String[] bad = run("run", "--preset", "gpu", "--out", "unused");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("unknown preset 'gpu', expected one of [cpu, reference]"), bad[2]);
+        String[] badProtocol = run("run", "--protocol", "strict", "--out", "unused");
+        assertEquals("2", badProtocol[0]);
+        assertTrue(badProtocol[2].contains("expected paper or robust"), badProtocol[2]);
     }
 
     @Test

@@ -60,6 +60,10 @@ class UiDoneWhenFlowTest extends WorkbenchWindowTest {
         type(robot, "#epochsField", "1");
         type(robot, "#batchFirstField", "64");
         type(robot, "#batchField", "64");
+        robot.interact(() -> { // T3 and later have their own schedule fields
+            ctx.form.epochsRest.setText("1");
+            ctx.form.batchSizeRest.setText("64");
+        });
         uncheck(robot, "liked_items");
         uncheck(robot, "noise");
         List<String> firstOrder = ctx.taskOrder.taskOrder();

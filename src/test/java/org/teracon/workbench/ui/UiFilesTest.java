@@ -79,7 +79,10 @@ class UiFilesTest extends WorkbenchWindowTest {
             }
         }
         List<String> matrix = Files.readAllLines(folder.resolve("accuracy_matrix.csv"));
-        assertEquals("after task,next_item,taste_group", matrix.get(0));
+        assertEquals("after task,\"next_item (MRR@5, robust)\",\"taste_group (accuracy, robust)\"", matrix.get(0),
+                "the headers name the metric and the protocol");
+        List<String> transfer = Files.readAllLines(folder.resolve("transfer.csv"));
+        assertTrue(transfer.get(1).startsWith("next_item,MRR@5 (robust),"), transfer.get(1));
         assertEquals(3, matrix.size());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }

@@ -83,7 +83,7 @@ class UiStudyTest extends WorkbenchWindowTest {
 
         assertNotNull(o.table(), o.summary());
         ResultTable t = o.table();
-        assertEquals(List.of("next_item", "side_group", "taste_group", "mean BWT"), t.columns());
+        assertEquals(List.of("next_item (MRR@5, robust)", "side_group (accuracy, robust)", "taste_group (accuracy, robust)", "mean BWT"), t.columns());
         assertEquals(3, t.rows().size(), "original, reversed and one random order: " + t.rows());
         assertTrue(t.rows().contains("original (next_item>taste_group>side_group)"), t.rows().toString());
         assertTrue(t.rows().contains("reversed (next_item>side_group>taste_group)"), t.rows().toString());
@@ -102,7 +102,7 @@ class UiStudyTest extends WorkbenchWindowTest {
 
         assertNotNull(o.table(), o.summary());
         ResultTable t = o.table();
-        assertEquals(List.of("next_item", "taste_group", "s/epoch (T2..)", "mean rho"), t.columns());
+        assertEquals(List.of("next_item (MRR@5, robust)", "taste_group (accuracy, robust)", "s/epoch (T2..)", "mean rho"), t.columns());
         assertEquals(List.of("rho_min", "equation", "all"), t.rows());
         for (double[] row : t.values()) {
             assertFalse(Double.isNaN(row[0]) || Double.isNaN(row[1]), "every sampling mode scored every task");

@@ -122,8 +122,9 @@ public final class ConureMethod implements ContinualMethod {
         TrainingConfig t = env.training();
         MethodEnvironment retrainEnv = env;
         if (retrainEpochs > 0) {
-            TrainingConfig retrain = new TrainingConfig(retrainEpochs, retrainEpochs, t.patience(), t.batchSizeFirst(),
-                    t.batchSize(), t.learningRateFirst(), t.learningRate(), t.evalBatchSize());
+            // a positive value caps the retraining; 0 keeps the task's own epoch budget and early stopping
+            TrainingConfig retrain = new TrainingConfig(t.first().withEpochs(retrainEpochs), t.second().withEpochs(retrainEpochs),
+                    t.rest().withEpochs(retrainEpochs), t.patience(), t.evalBatchSize());
             retrainEnv = new MethodEnvironment(retrain, env.monitor(), env.random());
         }
         TrainingCore.train(stage(task, retrainFrozen, validation), retrainEnv);

@@ -41,7 +41,7 @@ public final class Comparison {
     public static List<CompareRow> of(List<RunResult> runs, Measure measure) {
         Map<String, String> metricByTask = new LinkedHashMap<>();
         for (RunResult r : runs) {
-            for (TransferScores.Row row : rows(r)) metricByTask.putIfAbsent(row.task(), row.metric());
+            for (TransferScores.Row row : rows(r)) metricByTask.putIfAbsent(row.task(), r.matrix() == null ? row.metric() : r.matrix().protocol().label(row.metric()));
         }
         List<CompareRow> out = new ArrayList<>();
         for (Map.Entry<String, String> t : metricByTask.entrySet()) {

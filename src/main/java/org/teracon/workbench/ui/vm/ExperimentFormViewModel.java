@@ -17,6 +17,9 @@ import javafx.collections.ObservableList;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.SeedList;
+import org.teracon.workbench.experiment.Preset;
+import org.teracon.workbench.method.EvaluationProtocol;
+import org.teracon.workbench.method.StageSchedule;
 import org.teracon.workbench.method.TrainingConfig;
 import org.teracon.workbench.method.catalog.MethodCatalog;
 import org.teracon.workbench.method.params.ParamSpec;
@@ -31,12 +34,15 @@ import org.teracon.workbench.model.BackboneConfig;
  */
 public final class ExperimentFormViewModel {
     public final FormField<Double> learningRateFirst = new FormField<>("T1 learning rate", FormField.doubleIn(0, false, 1, false));
-    public final FormField<Double> learningRate = new FormField<>("learning rate", FormField.doubleIn(0, false, 1, false));
+    public final FormField<Double> learningRate = new FormField<>("T2 learning rate", FormField.doubleIn(0, false, 1, false));
+    public final FormField<Double> learningRateRest = new FormField<>("T3+ learning rate", FormField.doubleIn(0, false, 1, false));
     public final FormField<Integer> epochsFirst = new FormField<>("T1 epochs", FormField.intAtLeast(1));
-    public final FormField<Integer> epochs = new FormField<>("epochs", FormField.intAtLeast(1));
+    public final FormField<Integer> epochs = new FormField<>("T2 epochs", FormField.intAtLeast(1));
+    public final FormField<Integer> epochsRest = new FormField<>("T3+ epochs", FormField.intAtLeast(1));
     public final FormField<Integer> patience = new FormField<>("patience", FormField.intAtLeast(1));
     public final FormField<Integer> batchSizeFirst = new FormField<>("T1 batch size", FormField.intAtLeast(1));
-    public final FormField<Integer> batchSize = new FormField<>("batch size", FormField.intAtLeast(1));
+    public final FormField<Integer> batchSize = new FormField<>("T2 batch size", FormField.intAtLeast(1));
+    public final FormField<Integer> batchSizeRest = new FormField<>("T3+ batch size", FormField.intAtLeast(1));
     public final FormField<Integer> evalBatchSize = new FormField<>("eval batch size", FormField.intAtLeast(1));
     public final FormField<Integer> channels = new FormField<>("channels", FormField.intAtLeast(1));
     public final FormField<Integer> kernelSize = new FormField<>("kernel size", FormField.intAtLeast(1));
@@ -49,6 +55,13 @@ public final class ExperimentFormViewModel {
     });
 
     private final StringProperty method = new SimpleStringProperty("teracon");
+    /** The preset the values started from (recorded in experiment.json); {@link #applyPreset} fills the fields. */
+    private final StringProperty preset = new SimpleStringProperty(Preset.defaultPreset().key());
+    private final StringProperty protocol = new SimpleStringProperty(EvaluationProtocol.defaultProtocol().key());
+    private boolean settingPreset;
+    private final ObservableList<String> presets = FXCollections.observableArrayList(Preset.keys());
+    private final ObservableList<String> protocols = FXCollections.observableArrayList(
+            java.util.Arrays.stream(EvaluationProtocol.values()).map(EvaluationProtocol::key).toList());
     private final ObservableList<String> methods = FXCollections.observableArrayList();
     /** One field per parameter of any method, by key; the view shows the chosen method's. */
     private final Map<String, ParamField<?>> params = new LinkedHashMap<>();
@@ -83,8 +96,8 @@ public final class ExperimentFormViewModel {
     }
 
     private List<FormField<?>> fixedFields() {
-        return List.of(learningRateFirst, learningRate, epochsFirst, epochs, patience, batchSizeFirst, batchSize,
-                evalBatchSize, channels, kernelSize, dilations, seed, seeds);
+        return List.of(learningRateFirst, learningRate, learningRateRest, epochsFirst, epochs, epochsRest, patience,
+                batchSizeFirst, batchSize, batchSizeRest, evalBatchSize, channels, kernelSize, dilations, seed, seeds);
     }
 
     /** The parameter fields of {@code method}, in its spec order; none for a name the catalog does not know. */
@@ -122,8 +135,10 @@ public final class ExperimentFormViewModel {
     }
 
     private TrainingConfig training() {
-        return new TrainingConfig(epochsFirst.value(), epochs.value(), patience.value(), batchSizeFirst.value(),
-                batchSize.value(), learningRateFirst.value(), learningRate.value(), evalBatchSize.value());
+        return new TrainingConfig(new StageSchedule(epochsFirst.value(), batchSizeFirst.value(), learningRateFirst.value()),
+                new StageSchedule(epochs.value(), batchSize.value(), learningRate.value()),
+                new StageSchedule(epochsRest.value(), batchSizeRest.value(), learningRateRest.value()),
+                patience.value(), evalBatchSize.value());
     }
 
     private BackboneConfig backbone() {
@@ -135,7 +150,8 @@ public final class ExperimentFormViewModel {
         for (FormField<?> f : fields()) {
             if (!f.isValid()) throw new IllegalArgumentException(f.errorProperty().get());
         }
-        return new ExperimentConfig(dataset, taskOrder, noisy, method.get(), params(), backbone(), training(), seed.value());
+        return new ExperimentConfig(dataset, taskOrder, noisy, method.get(), params(), backbone(), training(), seed.value(),
+                preset.get(), EvaluationProtocol.fromKey(protocol.get()));
     }
 
     /** The seeds the Seeds field names, counted from the Seed field; only call when the form is valid. */
@@ -150,19 +166,62 @@ public final class ExperimentFormViewModel {
         if (!methods.isEmpty() && !methods.contains(cfg.method())) methods.add(cfg.method());
         method.set(cfg.method());
         params.values().forEach(p -> p.show(cfg.params()));
-        learningRateFirst.setText(num(tr.learningRateFirst()));
-        learningRate.setText(num(tr.learningRate()));
-        epochsFirst.setText(Integer.toString(tr.epochsFirst()));
-        epochs.setText(Integer.toString(tr.epochs()));
+        show(tr, b);
+        setPreset(cfg.preset());
+        protocol.set(cfg.protocol().key());
+        seed.setText(Long.toString(cfg.seed()));
+        checkRecords();
+    }
+
+    /** Fills the training and backbone fields from a preset and records its name; the rest stays. */
+    public void applyPreset(String key) {
+        if (settingPreset) return; // the name changed because a file was loaded, not picked: keep its values
+        Preset p = Preset.fromKey(key);
+        show(p.training(), p.backbone());
+        setPreset(p.key());
+        checkRecords();
+    }
+
+    private void setPreset(String key) {
+        settingPreset = true;
+        try {
+            preset.set(key);
+        } finally {
+            settingPreset = false;
+        }
+    }
+
+    private void show(TrainingConfig tr, BackboneConfig b) {
+        learningRateFirst.setText(num(tr.first().learningRate()));
+        learningRate.setText(num(tr.second().learningRate()));
+        learningRateRest.setText(num(tr.rest().learningRate()));
+        epochsFirst.setText(Integer.toString(tr.first().epochs()));
+        epochs.setText(Integer.toString(tr.second().epochs()));
+        epochsRest.setText(Integer.toString(tr.rest().epochs()));
         patience.setText(Integer.toString(tr.patience()));
-        batchSizeFirst.setText(Integer.toString(tr.batchSizeFirst()));
-        batchSize.setText(Integer.toString(tr.batchSize()));
+        batchSizeFirst.setText(Integer.toString(tr.first().batchSize()));
+        batchSize.setText(Integer.toString(tr.second().batchSize()));
+        batchSizeRest.setText(Integer.toString(tr.rest().batchSize()));
         evalBatchSize.setText(Integer.toString(tr.evalBatchSize()));
         channels.setText(Integer.toString(b.channels()));
         kernelSize.setText(Integer.toString(b.kernelSize()));
         dilations.setText(b.dilations().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        seed.setText(Long.toString(cfg.seed()));
-        checkRecords();
+    }
+
+    public StringProperty presetProperty() {
+        return preset;
+    }
+
+    public ObservableList<String> presets() {
+        return presets;
+    }
+
+    public StringProperty protocolProperty() {
+        return protocol;
+    }
+
+    public ObservableList<String> protocols() {
+        return protocols;
     }
 
     static String num(double d) {

@@ -15,6 +15,11 @@ public final class Fmt {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%+.2f%%", v);
     }
 
+    /** FWT: "–" where the paper leaves it undefined (T1, or no single-task reference). */
+    public static String fwt(double v) {
+        return Double.isNaN(v) ? "–" : pct(v);
+    }
+
     public static String seconds(double s) {
         if (Double.isNaN(s) || Double.isInfinite(s) || s < 0) return "–";
         long t = Math.round(s);

@@ -279,7 +279,7 @@ public final class RunViewModel {
                 + (Double.isNaN(r.totalSeconds()) ? "" : " in " + Fmt.seconds(r.totalSeconds())));
         if (r.matrix() != null) {
             tasks.setAll(r.matrix().tasks());
-            matrixColumns.setAll(r.matrix().tasks());
+            matrixColumns.setAll(headers(r.matrix()));
             showMatrix(r.matrix());
         }
         if (r.transfer() != null) transferRows.setAll(r.transfer());
@@ -320,9 +320,23 @@ public final class RunViewModel {
         selectedLoss.set(histories.isEmpty() ? null : histories.get(histories.size() - 1));
     }
 
+    /** Each task's column header: its name, metric and protocol, e.g. "next_item (MRR@5, robust)". */
+    private static List<String> headers(AccuracyMatrix m) {
+        List<String> h = new ArrayList<>();
+        for (int i = 0; i < m.size(); i++) h.add(m.column(i));
+        return h;
+    }
+
+    /** The transfer table's metric as shown: with the run's protocol, e.g. "MRR@5 (robust)". */
+    public String metricLabel(TransferScores.Row row) {
+        AccuracyMatrix m = matrix.get();
+        return m == null ? row.metric() : m.protocol().label(row.metric());
+    }
+
     private void showMatrix(AccuracyMatrix m) {
         matrix.set(m);
-        if (!matrixColumns.equals(m.tasks())) matrixColumns.setAll(m.tasks());
+        List<String> headers = headers(m);
+        if (!matrixColumns.equals(headers)) matrixColumns.setAll(headers);
         List<MatrixRow> rows = new ArrayList<>();
         for (int j = 0; j <= m.lastStage(); j++) {
             List<String> cells = new ArrayList<>();
@@ -406,6 +420,13 @@ public final class RunViewModel {
         if (g != null) return SeedGroupView.transferCell(g, row, value, percent);
         double v = value.applyAsDouble(row);
         return percent ? Fmt.pct(v) : Fmt.num(v);
+    }
+
+    /** The FWT cell: "–" where FWT is undefined (T1, as the paper leaves it), mean ± std (n) for a seed group. */
+    public String fwtCell(TransferScores.Row row) {
+        SeedGroup g = group.get();
+        if (g != null) return SeedGroupView.transferCell(g, row, TransferScores.Row::fwt, true);
+        return Fmt.fwt(row.fwt());
     }
 
     private void clear() {
