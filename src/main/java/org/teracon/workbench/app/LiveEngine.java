@@ -114,7 +114,8 @@ public final class LiveEngine implements WorkbenchEngine {
                 // A study's (or a seed group's) runs live one level down; "study/label" keeps them apart from each other.
                 String study = dir.getFileName().toString();
                 for (Path run : subfolders(dir, Comparator.naturalOrder())) {
-                    entry(run).map(e -> new RunEntry(e.dir(), study + "/" + e.runId(), e.method(), e.status(), e.dataset(), e.startedAt()))
+                    entry(run).map(e -> new RunEntry(e.dir(), study + "/" + e.runId(), e.method(), e.status(), e.dataset(), e.startedAt(),
+                                    e.name(), e.tags(), study, e.order(), e.settings(), e.meanFinal(), e.meanBwt(), e.seconds()))
                             .ifPresent(out::add);
                 }
             } else {
@@ -140,15 +141,16 @@ public final class LiveEngine implements WorkbenchEngine {
         try {
             if (Files.isRegularFile(results)) {
                 RunResult r = Json.read(results, RunResult.class);
-                return Optional.of(new RunEntry(dir, r.runId(), r.config().method(), r.status(), r.config().dataset(), started));
+                return Optional.of(RunEntries.of(dir, r.runId(), r.config(), r.status(), started, r));
             }
             if (Files.isRegularFile(experiment)) {
                 ExperimentConfig c = ExperimentFiles.read(experiment);
                 // No results yet: still running elsewhere, or killed before the first task finished.
-                return Optional.of(new RunEntry(dir, dir.getFileName().toString(), c.method(), RunStatus.RUNNING, c.dataset(), started));
+                return Optional.of(RunEntries.of(dir, dir.getFileName().toString(), c, RunStatus.RUNNING, started, null));
             }
         } catch (RuntimeException e) {
-            return Optional.of(new RunEntry(dir, dir.getFileName().toString(), "?", RunStatus.FAILED, "unreadable: " + e.getMessage(), started));
+            return Optional.of(new RunEntry(dir, dir.getFileName().toString(), "?", RunStatus.FAILED, "unreadable: " + e.getMessage(), started,
+                    dir.getFileName().toString(), java.util.List.of(), "", java.util.List.of(), "", Double.NaN, Double.NaN, Double.NaN));
         }
         return Optional.empty();
     }

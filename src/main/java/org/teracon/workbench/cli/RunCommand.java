@@ -7,6 +7,7 @@ import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.experiment.ExperimentRunner;
 import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.RunInfo;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.SeedList;
 import picocli.CommandLine.Command;
@@ -29,6 +30,12 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--no-fwt-reference", description = "skip the SinMo reference run that FWT needs")
     boolean noReference;
 
+    @Option(names = "--name", paramLabel = "NAME", description = "the run's name in run-info.json (default: <method> <dataset> <time>)")
+    String name;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "a tag for the run in run-info.json (repeat for several)")
+    java.util.List<String> tags = new java.util.ArrayList<>();
+
     @Option(names = "--force", description = "replace the run in --out (only its own files are removed)")
     boolean force;
 
@@ -43,6 +50,9 @@ public class RunCommand implements Callable<Integer> {
             if (group.isGroup()) return SeedCommands.run(config, group, out, shutdown.token, noReference);
             RunResult r = Experiments.run(config, dataset, out, new ConsoleProgress(System.out, ""), shutdown.token,
                     noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING, force);
+            if (name != null || !tags.isEmpty()) {
+                new RunInfo(name == null ? RunInfo.defaultName(config, java.time.LocalDateTime.now()) : name, tags, "").write(out);
+            }
             Tables.print(System.out, r);
             return ExitCodes.of(r.status());
         }

@@ -110,7 +110,10 @@ public final class ExperimentRunner {
                 listener.onEvent(new RunEvent.TaskStarted(stage, data.get(stage).name(), data.size()));
                 method.learn(data.subList(0, stage + 1), new MethodEnvironment(config.training(), state.monitor(stage), rnd));
                 for (int j = 0; j <= stage; j++) {
-                    Map<String, Double> metrics = Evaluator.evaluate(method, data.get(j), data.get(j).split().test(), config.training().evalBatchSize());
+                    Map<String, Double> metrics = new LinkedHashMap<>(
+                            Evaluator.evaluate(method, data.get(j), data.get(j).split().test(), config.training().evalBatchSize()));
+                    // how many users the score stands on: a BWT over a handful of test users is mostly noise
+                    metrics.put(RunResult.TEST_USERS, (double) data.get(j).byUser(data.get(j).split().test()).size());
                     state.evaluated(stage, j, metrics);
                 }
                 state.masks(stage, method.masks());

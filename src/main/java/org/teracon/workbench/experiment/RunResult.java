@@ -17,6 +17,20 @@ public record RunResult(String runId, ExperimentConfig config, RunStatus status,
                         MaskSimilarityTable maskSimilarity, List<Map<String, Double>> samplingRates,
                         List<Double> stageSeconds, List<Double> epochSeconds, double totalSeconds, List<Epoch> epochs) {
 
+    /** Key in an evaluation's metrics: the number of test users the scores were computed on. */
+    public static final String TEST_USERS = "test_users";
+
+    /** Test users of {@code task}'s last evaluation, or -1 when the run did not record them. */
+    public int testUsers(String task) {
+        int n = -1;
+        if (evaluations == null) return n;
+        for (Evaluation e : evaluations) {
+            Double v = e.task().equals(task) && e.metrics() != null ? e.metrics().get(TEST_USERS) : null;
+            if (v != null) n = v.intValue();
+        }
+        return n;
+    }
+
     public record Evaluation(int afterStage, String task, Map<String, Double> metrics) {
     }
 

@@ -24,6 +24,11 @@ public final class HistoryController {
     @FXML private Button openButton;
     @FXML private Button compareButton;
     @FXML private Label historyMessage;
+    @FXML private javafx.scene.control.TextField filterField;
+    @FXML private javafx.scene.control.TextField nameField;
+    @FXML private javafx.scene.control.TextField tagsField;
+    @FXML private javafx.scene.control.TextField noteField;
+    @FXML private Button saveInfoButton;
     @FXML private ComboBox<Comparison.Measure> measureBox;
     @FXML private TableView<CompareRow> compareTable;
     @FXML private Label compareLegend;
@@ -39,17 +44,33 @@ public final class HistoryController {
         runTable.setId("runTable");
         compareTable.setId("compareTable");
         runTable.getColumns().setAll(List.of(
-                Tables.text("Run", RunEntry::runId),
+                Tables.text("Name", RunEntry::name),
+                Tables.text("Tags", r -> String.join(", ", r.tags())),
+                Tables.text("Study", RunEntry::study),
                 Tables.text("Method", RunEntry::method),
-                Tables.text("Status", r -> String.valueOf(r.status())),
                 Tables.text("Dataset", r -> r.dataset() == null ? "" : java.nio.file.Path.of(r.dataset()).getFileName() + ""),
-                Tables.text("Started", RunEntry::startedAt)));
+                Tables.text("Order", r -> String.join(" → ", r.order())),
+                Tables.text("Settings", RunEntry::settings),
+                Tables.text("Mean final", r -> Fmt.num(r.meanFinal())),
+                Tables.text("Mean BWT %", r -> Double.isNaN(r.meanBwt()) ? "" : String.format(java.util.Locale.ROOT, "%+.2f", r.meanBwt())),
+                Tables.text("Duration", r -> Double.isNaN(r.seconds()) ? "" : Fmt.seconds(r.seconds())),
+                Tables.text("Status", r -> String.valueOf(r.status())),
+                Tables.text("Started", RunEntry::startedAt),
+                Tables.text("Run", RunEntry::runId)));
+        // Sorting by a column header sorts the filtered list; the filter box narrows it.
+        javafx.collections.transformation.SortedList<RunEntry> sorted = new javafx.collections.transformation.SortedList<>(vm.shownRuns());
+        sorted.comparatorProperty().bind(runTable.comparatorProperty());
         SelectionKeeper keeper = new SelectionKeeper(runTable, vm.runs());
-        runTable.setItems(vm.runs());
+        runTable.setItems(sorted);
         keeper.attach();
-        // Run ids (timestamp-method, or study/label) are the key column: wide, with a scroll bar if need be.
-        double[] widths = {300, 90, 105, 90, 150};
-        for (int i = 0; i < widths.length; i++) runTable.getColumns().get(i).setPrefWidth(widths[i]);
+        filterField.setId("historyFilter");
+        filterField.textProperty().bindBidirectional(vm.filterProperty());
+        runTable.getSelectionModel().selectedItemProperty().addListener((o, was, e) -> {
+            nameField.setText(e == null ? "" : e.name());
+            tagsField.setText(e == null ? "" : String.join(", ", e.tags()));
+            noteField.setText(e == null ? "" : org.teracon.workbench.experiment.RunInfo.read(e.dir()) == null ? "" : org.teracon.workbench.experiment.RunInfo.read(e.dir()).note());
+        });
+        saveInfoButton.disableProperty().bind(runTable.getSelectionModel().selectedItemProperty().isNull());
         runTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         var selected = runTable.getSelectionModel().getSelectedItems();
         openButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(1)
@@ -89,6 +110,12 @@ public final class HistoryController {
                 compareTable.getColumns().add(diff);
             }
         }
+    }
+
+    @FXML
+    private void saveInfo() {
+        RunEntry e = runTable.getSelectionModel().getSelectedItem();
+        if (e != null) ctx.history.describe(e, nameField.getText(), tagsField.getText(), noteField.getText());
     }
 
     @FXML

@@ -73,9 +73,13 @@ public final class MainController {
                 ctx.run.backendProperty()));
         backendLabel.setId("backendLabel");
         // Explain a disabled Run button instead of leaving the user guessing.
-        ctx.form.validProperty().addListener((o, was, ok) -> {
+        // Every field change re-says why (an invalidation listener fires on each change, not only when
+        // valid flips), so the reason never names a field that has since been fixed.
+        ctx.form.validProperty().addListener((javafx.beans.Observable o) -> {
+            boolean ok = ctx.form.validProperty().get();
+            String shown = ctx.status.messageProperty().get();
             if (!ok) ctx.status.info("Run disabled: " + ctx.form.problems().replace('\n', ';'));
-            else ctx.status.info("Ready");
+            else if (shown != null && shown.startsWith("Run disabled:")) ctx.status.info("Ready");
         });
         ctx.setShowRunViews(() -> tabs.getSelectionModel().select(runTab));
         ctx.setShowStudies(() -> tabs.getSelectionModel().select(studiesTab));

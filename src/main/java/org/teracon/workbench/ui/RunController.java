@@ -8,6 +8,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.util.StringConverter;
 import org.teracon.workbench.experiment.TransferScores;
+import org.teracon.workbench.ui.vm.TransferCells;
 import org.teracon.workbench.ui.export.Exports;
 import org.teracon.workbench.ui.export.SvgWriter;
 import org.teracon.workbench.ui.view.HeatmapView;
@@ -30,6 +31,7 @@ public final class RunController {
     @FXML private HeatmapView heatmap;
     @FXML private TableView<MatrixRow> matrixTable;
     @FXML private TableView<TransferScores.Row> transferTable;
+    @FXML private Label transferNote;
     @FXML private TableView<MatrixRow> rhoTable;
     @FXML private TableView<TimingRow> timingTable;
 
@@ -77,10 +79,13 @@ public final class RunController {
                 Tables.text("Metric", vm::metricLabel),
                 Tables.text("R(T_i,T_i)", r -> vm.transferCell(r, TransferScores.Row::learned, false)),
                 Tables.text("R(T_M,T_i)", r -> vm.transferCell(r, TransferScores.Row::last, false)),
-                Tables.text("BWT %", r -> vm.transferCell(r, TransferScores.Row::bwt, true)),
+                Tables.text("BWT %", vm::bwtCell),
+                Tables.text("Test users", r -> TransferCells.users(vm.testUsers(r))),
                 Tables.text("Single-task", r -> vm.transferCell(r, TransferScores.Row::reference, false)),
-                Tables.text("FWT %", vm::fwtCell)));
+                fwtColumn()));
         transferTable.setItems(vm.transferRows());
+        transferNote.setId("transferNote");
+        transferNote.setText(TransferCells.FOOTNOTE + "\n" + TransferCells.NO_REFERENCE_HELP);
         Tables.bindMatrix(rhoTable, vm.rhoColumns(), "current task i \\ old task j");
         rhoTable.setItems(vm.rhoRows());
         timingTable.getColumns().setAll(java.util.List.of(
@@ -146,6 +151,20 @@ public final class RunController {
     @FXML
     private void exportMatrixCsv() {
         export.csv(matrixTable, "accuracy_matrix");
+    }
+
+    /** FWT cells say why they are blank, in the cell and in its tooltip. */
+    private javafx.scene.control.TableColumn<TransferScores.Row, String> fwtColumn() {
+        javafx.scene.control.TableColumn<TransferScores.Row, String> c = Tables.text("FWT %", ctx.run::fwtCell);
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(!empty && TransferCells.NO_REFERENCE.equals(item) ? new javafx.scene.control.Tooltip(TransferCells.NO_REFERENCE_HELP) : null);
+            }
+        });
+        return c;
     }
 
     @FXML

@@ -62,6 +62,7 @@ public final class WorkbenchContext {
         study.errorProperty().addListener((o, was, e) -> reportError("Study", e));
         study.statusProperty().addListener((o, was, s) -> status.info(s));
         study.setOnFinished(o -> history.refresh());
+        study.setOnRunStarting(run::setRunSpan);
     }
 
     private void datasetOpened(Dataset d) {

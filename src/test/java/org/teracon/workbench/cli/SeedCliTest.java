@@ -101,8 +101,8 @@ class SeedCliTest {
         assertTrue(Files.exists(dir.resolve("seed-7/sinmoall/results.json")) && Files.exists(dir.resolve("seed-9/sinmo/results.json")));
         String csv = Files.readString(dir.resolve("comparison.csv"));
         String header = csv.lines().findFirst().orElseThrow();
-        assertTrue(header.contains("next_item MRR@5 mean") && header.contains("next_item MRR@5 std(n-1)")
-                && header.contains("next_item MRR@5 p_paired_t vs sinmo") && header.contains("next_item MRR@5 p_wilcoxon vs sinmo"), header);
+        assertTrue(header.contains("next_item (MRR@5, robust) mean") && header.contains("next_item (MRR@5, robust) std(n-1)")
+                && header.contains("next_item (MRR@5, robust) p_paired_t vs sinmo") && header.contains("next_item (MRR@5, robust) p_wilcoxon vs sinmo"), header);
         String md = Files.readString(dir.resolve("comparison.md"));
         assertTrue(md.contains("Paired tests of R(T_M, T_i) against sinmo") && md.contains("| sinmoall |") && md.contains("(2)"), md);
         assertTrue(md.contains("exact"), md);
@@ -114,7 +114,7 @@ class SeedCliTest {
         String[] r = run(with("study", "noisy", "--seeds", "2", "--noisy-position", "2", "--out", dir.toString()));
         assertEquals("0", r[0], r[2]);
         String md = Files.readString(dir.resolve("noisy-study.md"));
-        assertTrue(md.contains("| next_item (MRR@5) |") && md.contains(" ± ") && md.contains("(2)"), md);
+        assertTrue(md.contains("| next_item (MRR@5, robust) |") && md.contains(" ± ") && md.contains("(2)"), md);
         assertTrue(Files.readString(dir.resolve("noisy-study.csv")).lines().findFirst().orElseThrow().contains("without noise mean"));
         assertTrue(Files.exists(dir.resolve("seed-43/with-noise/results.json")));
     }

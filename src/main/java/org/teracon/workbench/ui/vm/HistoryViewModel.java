@@ -22,10 +22,14 @@ public final class HistoryViewModel {
     private final ObservableList<CompareRow> compareRows = FXCollections.observableArrayList();
     private final ObjectProperty<Comparison.Measure> measure = new SimpleObjectProperty<>(Comparison.Measure.LAST);
     private final StringProperty message = new SimpleStringProperty("");
+    /** Words to find in a run's name, tags, method, dataset or study. */
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final javafx.collections.transformation.FilteredList<RunEntry> shown = new javafx.collections.transformation.FilteredList<>(runs);
 
     public HistoryViewModel(WorkbenchEngine engine) {
         this.engine = engine;
         measure.addListener((o, was, now) -> recompute());
+        filter.addListener((o, was, now) -> shown.setPredicate(e -> e.matches(now)));
     }
 
     public void refresh() {
@@ -70,7 +74,22 @@ public final class HistoryViewModel {
         compareRows.setAll(compared.isEmpty() ? List.of() : Comparison.of(compared, measure.get()));
     }
 
+    /** Names, tags and notes a run: written to its run-info.json in the background, then the list is reread. */
+    public void describe(RunEntry entry, String name, String tags, String note) {
+        org.teracon.workbench.experiment.RunInfo info = new org.teracon.workbench.experiment.RunInfo(name, org.teracon.workbench.experiment.RunInfo.parseTags(tags), note);
+        Background.submit(() -> {
+            info.write(entry.dir());
+            return info;
+        }, i -> {
+            message.set("Saved name and tags of " + entry.runId());
+            refresh();
+        }, t -> message.set("Cannot save run info: " + Background.describe(t)));
+    }
+
     public ObservableList<RunEntry> runs() { return runs; }
+    /** The runs that pass the filter. */
+    public ObservableList<RunEntry> shownRuns() { return shown; }
+    public StringProperty filterProperty() { return filter; }
     public ObservableList<RunResult> compared() { return compared; }
     public ObservableList<CompareRow> compareRows() { return compareRows; }
     public ObjectProperty<Comparison.Measure> measureProperty() { return measure; }

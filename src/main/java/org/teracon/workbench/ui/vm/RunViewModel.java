@@ -90,6 +90,9 @@ public final class RunViewModel {
     private final Map<Integer, Map<String, Double>> rhoByStage = new LinkedHashMap<>();
     private final Map<Integer, double[]> epochStats = new HashMap<>(); // stage -> {epochs, secondsSum, lastValidation, stageSeconds}
     private final Map<Integer, Long> stageStartNanos = new HashMap<>();
+    private EtaEstimator eta = new EtaEstimator(System::nanoTime);
+    /** Runs of the same batch (seed group, study) before the one shown; progress and ETA span the batch. */
+    private int runsBefore;
 
     public RunViewModel(WorkbenchEngine engine) {
         this.engine = engine;
@@ -104,7 +107,10 @@ public final class RunViewModel {
                     protected RunResult call() {
                         Path dir = engine.newRunDir(cfg);
                         if (seeds == null || !seeds.isGroup()) return engine.run(cfg, dir, bridge, t);
-                        SeedGroup g = SeedGroupView.run(engine, cfg, seeds, dir, bridge, t, label -> FxEventBridge.onFx(() -> seedText.set(label)));
+                        SeedGroup g = SeedGroupView.run(engine, cfg, seeds, dir, bridge, t, (label, k, n) -> FxEventBridge.onFx(() -> {
+                            seedText.set(label);
+                            setRunSpan(k, n);
+                        }));
                         finishedGroup = g;
                         return g.results().isEmpty() ? null : g.results().get(g.results().size() - 1);
                     }
@@ -133,6 +139,7 @@ public final class RunViewModel {
         config.set(cfg);
         token = new CancellationToken();
         cancelling.set(false);
+        setRunSpan(0, 1);
         lastStatus.set(RunStatus.RUNNING);
         status.set("Starting " + cfg.method() + " …");
         service.restart();
@@ -143,6 +150,7 @@ public final class RunViewModel {
         if (!service.isRunning()) return;
         token.cancel();
         cancelling.set(true);
+        etaText.set("");
         status.set("Cancelling after the current batch …");
     }
 
@@ -164,6 +172,7 @@ public final class RunViewModel {
 
     private void failed(Throwable t) {
         cancelling.set(false);
+        etaText.set("");
         boolean cancelled = t != null && t.getClass().getSimpleName().equals("CancelledException");
         lastStatus.set(cancelled ? RunStatus.CANCELLED : RunStatus.FAILED);
         String msg = t == null ? "unknown error" : Background.describe(t);
@@ -188,7 +197,24 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * The shown run is run {@code index} (from 0) of {@code total} of a batch (a seed group, a study):
+     * overall progress and the ETA then cover the whole batch. FX thread only.
+     */
+    public void setRunSpan(int index, int total) {
+        runsBefore = Math.max(0, index);
+        eta.runsAfter(total - index - 1);
+    }
+
+    /** Replaces the clock the ETA measures step times with (tests drive it by hand). */
+    public void setClock(java.util.function.LongSupplier nanos) {
+        EtaEstimator fresh = new EtaEstimator(nanos);
+        fresh.runsAfter(eta.runsAfter());
+        eta = fresh;
+    }
+
     public void apply(RunEvent e) {
+        double left = eta.on(e);
         if (e instanceof RunEvent.RunStarted s) {
             if (!seedText.get().isEmpty()) {
                 // the next seed of a group: fresh run views, the group's progress kept
@@ -217,8 +243,10 @@ public final class RunViewModel {
             double done = (b.epoch() - 1) + (double) b.batch() / Math.max(1, b.batches());
             lossFor(b.stage(), null).add(done, b.losses());
             taskProgress.set(Math.min(1, done / Math.max(1, epochsPlanned)));
-            overallProgress.set(Math.max(0, Math.min(1, b.overallFraction())));
-            etaText.set(Double.isNaN(b.etaSeconds()) ? "ETA –" : "ETA " + Fmt.seconds(b.etaSeconds()));
+            double f = Math.max(0, Math.min(1, b.overallFraction()));
+            overallProgress.set((runsBefore + f) / (runsBefore + 1 + eta.runsAfter()));
+            etaText.set(Double.isNaN(left) ? "ETA –" : "ETA " + Fmt.seconds(left)
+                    + (eta.runsAfter() > 0 ? " (incl. " + eta.runsAfter() + " more run" + (eta.runsAfter() == 1 ? "" : "s") + ")" : ""));
         } else if (e instanceof RunEvent.EpochFinished f) {
             double[] st = epochStats.computeIfAbsent(f.stage(), k -> new double[]{0, 0, Double.NaN, Double.NaN});
             st[0]++;
@@ -241,6 +269,7 @@ public final class RunViewModel {
             rhoByStage.put(r.stage(), r.rhoByTask());
             rebuildRho();
         } else if (e instanceof RunEvent.RunEnded end) {
+            etaText.set("");
             lastStatus.set(end.status());
             status.set(describeEnd(end.status(), end.message()));
             if (end.result() != null) show(end.result());
@@ -422,11 +451,24 @@ public final class RunViewModel {
         return percent ? Fmt.pct(v) : Fmt.num(v);
     }
 
-    /** The FWT cell: "–" where FWT is undefined (T1, as the paper leaves it), mean ± std (n) for a seed group. */
+    /** The BWT cell: "–" for the last task, a dagger when it stands on few test users. */
+    public String bwtCell(TransferScores.Row row) {
+        return TransferCells.bwt(transferCell(row, TransferScores.Row::bwt, true), TransferCells.isLast(transferRows, row), testUsers(row));
+    }
+
+    /**
+     * The FWT cell: "–" for T1 (the paper leaves its FWT undefined), "no reference" instead of a blank
+     * when there is no SinMo reference for the setting, mean ± std (n) for a seed group.
+     */
     public String fwtCell(TransferScores.Row row) {
-        SeedGroup g = group.get();
-        if (g != null) return SeedGroupView.transferCell(g, row, TransferScores.Row::fwt, true);
-        return Fmt.fwt(row.fwt());
+        if (group.get() != null) return transferCell(row, TransferScores.Row::fwt, true);
+        if (!transferRows.isEmpty() && transferRows.get(0) == row) return Fmt.fwt(row.fwt());
+        return TransferCells.fwt(transferCell(row, TransferScores.Row::fwt, true), row.fwt());
+    }
+
+    /** Test users the row's scores stand on, -1 while unknown. */
+    public int testUsers(TransferScores.Row row) {
+        return TransferCells.testUsers(result.get(), row);
     }
 
     private void clear() {

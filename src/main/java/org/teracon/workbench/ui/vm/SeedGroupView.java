@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.teracon.workbench.app.WorkbenchEngine;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
-import org.teracon.workbench.experiment.RunEvent;
 import org.teracon.workbench.experiment.SeedList;
 import org.teracon.workbench.experiment.RunListener;
 import org.teracon.workbench.experiment.SeedGroup;
@@ -27,14 +25,21 @@ public final class SeedGroupView {
 
     /**
      * Runs the seeds in turn into {@code dir/seed-<s>/} through the window's engine, then writes the group's
-     * tables beside them; {@code seedLabel} hears "Seed 42 (1/3)" before each seed's events.
+     * tables beside them; {@code seedStart} hears "Seed 42 (1/3)", the seed's index and the group's size
+     * before each seed's events (the run view model spans progress and ETA over the group from them).
      */
     public static SeedGroup run(WorkbenchEngine engine, ExperimentConfig cfg, SeedList seeds, Path dir, RunListener listener,
-                                CancellationToken cancel, Consumer<String> seedLabel) {
+                                CancellationToken cancel, SeedStart seedStart) {
         return SeedGroup.run(cfg, seeds, dir, cancel, (k, seed, c, d) -> {
-            seedLabel.accept("Seed " + seed + " (" + (k + 1) + "/" + seeds.size() + ")");
-            return engine.run(c, d, spanning(listener, k, seeds.size()), cancel);
+            seedStart.starting("Seed " + seed + " (" + (k + 1) + "/" + seeds.size() + ")", k, seeds.size());
+            return engine.run(c, d, listener, cancel);
         });
+    }
+
+    /** Hears each seed of a group before its events. */
+    @FunctionalInterface
+    public interface SeedStart {
+        void starting(String label, int index, int total);
     }
 
     /** The accuracy matrix rows, "after T_j", cells mean ± std (n). */
@@ -58,21 +63,4 @@ public final class SeedGroupView {
         return String.format(Locale.ROOT, "%+.2f%% ± %s (%d)", s.mean(), Double.isNaN(s.std()) ? "–" : String.format(Locale.ROOT, "%.2f", s.std()), s.n());
     }
 
-    /**
-     * The k-th of n seeds' listener: overall progress becomes (k + f) / n, and the ETA adds the remaining
-     * seeds at this run's pace (an estimate, as the run's own ETA is an upper bound).
-     */
-    public static RunListener spanning(RunListener target, int k, int n) {
-        return e -> {
-            if (e instanceof RunEvent.BatchProgress b) {
-                double f = b.overallFraction();
-                double eta = b.etaSeconds();
-                double rest = Double.isNaN(eta) || f >= 1 ? Double.NaN : eta + (n - k - 1) * eta / Math.max(1e-9, 1 - f);
-                target.onEvent(new RunEvent.BatchProgress(b.stage(), b.epoch(), b.batch(), b.batches(), b.losses(),
-                        (k + Math.max(0, Math.min(1, f))) / n, k == n - 1 ? eta : rest));
-            } else {
-                target.onEvent(e);
-            }
-        };
-    }
 }

@@ -35,6 +35,9 @@ public final class StudyViewModel {
     private final Service<StudyOutcome> service;
     private StudyRequest pending;
     private CancellationToken token = new CancellationToken();
+    /** Hears (index, total) on the FX thread before each run's events: the run views span the study with it. */
+    private java.util.function.BiConsumer<Integer, Integer> onRunStarting = (i, n) -> {
+    };
     private Consumer<StudyOutcome> onFinished = o -> {
     };
 
@@ -92,6 +95,10 @@ public final class StudyViewModel {
         status.set("Cancelling the study after the current batch …");
     }
 
+    public void setOnRunStarting(java.util.function.BiConsumer<Integer, Integer> c) {
+        onRunStarting = c;
+    }
+
     public void setOnFinished(Consumer<StudyOutcome> c) {
         onFinished = c;
     }
@@ -126,6 +133,7 @@ public final class StudyViewModel {
                 public void runStarting(int index, int total, String label) {
                     current = index;
                     updateMessage("Run " + (index + 1) + " of " + total + ": " + label);
+                    FxEventBridge.onFx(() -> onRunStarting.accept(index, total));
                     updateProgress(index, total);
                 }
 
