@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param labels     dense class id of each instance (same length as users; empty for NEXT_ITEM)
  * @param noisy      true for a generated noisy task (random labels)
  */
-public record Task(String name, TaskKind kind, List<String> classNames, int[] users, int[] labels, boolean noisy) {
+public record Task(String name, TaskKind kind, List<String> classNames, int[] users, int[] labels, boolean noisy) implements java.io.Serializable {
 
     public Task {
         Objects.requireNonNull(name, "name");

@@ -22,6 +22,17 @@ public final class PlateauSchedule implements StageTrainer.StopRule {
         this.left = patience;
     }
 
+    /** The epochs of patience left (the lowered learning rate is the optimiser's own state). */
+    @Override
+    public java.io.Serializable state() {
+        return left;
+    }
+
+    @Override
+    public void restore(java.io.Serializable state) {
+        left = (Integer) state;
+    }
+
     @Override
     public boolean stop(boolean improved, int stale) {
         if (improved) {

@@ -14,7 +14,7 @@ import org.teracon.workbench.model.TaskHead;
  * SinMo (a fresh model per task), SinMoAll (one model fine-tuned task after task), FineSmax (after T1
  * only the new head trains) and FineAll (after T1, a copy of the T1 model per task, fully fine-tuned).
  */
-public final class SingleModelMethod implements ContinualMethod {
+public final class SingleModelMethod implements ContinualMethod, java.io.Serializable {
 
     public enum Sharing { FRESH_PER_TASK, SHARED, COPY_OF_FIRST }
 

@@ -10,7 +10,7 @@ import org.teracon.workbench.model.SgdOptimizer;
  * SGD with hat.py's plateau schedule (divide lr by {@code factor} after {@code lrPatience} epochs
  * without a better validation score; stop once lr falls below {@code lrMin}; the epoch cap still holds).
  */
-public sealed interface StageOptimizer {
+public sealed interface StageOptimizer extends java.io.Serializable {
 
     /** The optimiser for a stage and the rule that stops its epochs. */
     record Built(Optimizer optimizer, StageTrainer.StopRule stopRule) {

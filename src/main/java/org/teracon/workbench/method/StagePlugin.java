@@ -33,4 +33,16 @@ public interface StagePlugin {
     /** After each epoch's validation. */
     default void afterEpoch(int epoch) {
     }
+
+    /**
+     * What the plugin carries from one epoch into the next (TERACON's sampling rates), as a copy for an
+     * epoch checkpoint; null when it carries nothing (state rebuilt every step, or fixed at the stage start).
+     */
+    default java.io.Serializable state() {
+        return null;
+    }
+
+    /** Puts back what {@link #state()} returned when a run resumes. */
+    default void restore(java.io.Serializable state) {
+    }
 }

@@ -12,7 +12,8 @@ import org.teracon.workbench.model.ParameterStore;
  * The epoch loop every method shares: shuffled batches (the last, smaller one included), validation
  * after each epoch, early stopping after {@code patience} epochs without improvement, and the best
  * epoch's parameters restored at the end (the test score is the best-validation epoch's, as in the
- * reference code).
+ * reference code). With a {@link Checkpointer} in the environment it leaves its state after every epoch
+ * and, resuming, continues after the last checkpointed epoch exactly as the unbroken loop would.
  */
 public final class StageTrainer {
 
@@ -32,6 +33,14 @@ public final class StageTrainer {
     @FunctionalInterface
     public interface StopRule {
         boolean stop(boolean improved, int stale);
+
+        /** What the rule remembers between epochs, for a checkpoint (null: nothing). */
+        default java.io.Serializable state() {
+            return null;
+        }
+
+        default void restore(java.io.Serializable state) {
+        }
     }
 
     public record Outcome(int epochsRun, int bestEpoch, double bestScore, List<Double> epochSeconds) {
@@ -48,18 +57,40 @@ public final class StageTrainer {
 
     public static Outcome fit(int stage, int rows, BatchStep step, DoubleSupplier validation, List<ParameterStore> scope,
                               MethodEnvironment env, EpochHook hook, StopRule stopRule) {
+        return fit(stage, rows, step, validation, scope, env, hook, stopRule, List.of());
+    }
+
+    /**
+     * @param parts what changes between epochs besides the parameters (the optimiser, plugins): saved
+     *              with every epoch's checkpoint and restored on resume; the stop rule's state is saved too
+     */
+    public static Outcome fit(int stage, int rows, BatchStep step, DoubleSupplier validation, List<ParameterStore> scope,
+                              MethodEnvironment env, EpochHook hook, StopRule stopRule, List<Checkpointer.Part> parts) {
         TrainingConfig cfg = env.training();
         TrainingMonitor monitor = env.monitor();
         Random rnd = env.random();
+        Checkpointer.Session checkpoints = env.checkpointer().open(stage);
         int batchSize = cfg.batchSizeFor(stage);
         int batches = Math.max(1, (rows + batchSize - 1) / batchSize);
         double best = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         int stale = 0;
+        boolean stopped = false;
         List<ParameterStore> bestParams = null;
         List<Double> seconds = new ArrayList<>();
-        int epoch = 0;
-        for (epoch = 1; epoch <= cfg.epochsFor(stage); epoch++) {
+        int epoch = 1;
+        Checkpointer.EpochState resume = checkpoints.resumePoint();
+        if (resume != null) {
+            restore(resume, scope, rnd, stopRule, parts);
+            best = resume.best();
+            bestEpoch = resume.bestEpoch();
+            stale = resume.stale();
+            stopped = resume.stopped();
+            bestParams = resume.bestParams();
+            seconds.addAll(resume.seconds());
+            epoch = stopped ? resume.epoch() : resume.epoch() + 1;
+        }
+        for (; !stopped && epoch <= cfg.epochsFor(stage); epoch++) {
             long start = System.nanoTime();
             int[] order = shuffled(rows, rnd);
             Map<LossTerm, Double> sums = new java.util.EnumMap<>(LossTerm.class);
@@ -87,12 +118,40 @@ public final class StageTrainer {
             seconds.add(secs);
             monitor.epochFinished(stage, epoch, means, score, improved, secs);
             if (hook != null) hook.afterEpoch(epoch);
-            if (stopRule.stop(improved, stale)) break;
+            stopped = stopRule.stop(improved, stale);
+            if (checkpoints != Checkpointer.Session.NONE) {
+                checkpoints.epochEnded(new Checkpointer.EpochState(epoch, best, bestEpoch, stale, stopped, bestParams,
+                        scope.stream().map(ParameterStore::copy).toList(), states(stopRule, parts),
+                        rnd instanceof RunRandom r ? r.state() : null, List.copyOf(seconds)));
+            }
+            if (stopped) break;
         }
         if (bestParams != null) {
             for (int i = 0; i < scope.size(); i++) scope.get(i).assignFrom(bestParams.get(i));
         }
         return new Outcome(Math.min(epoch, cfg.epochsFor(stage)), bestEpoch, best, seconds);
+    }
+
+    private static List<java.io.Serializable> states(StopRule stopRule, List<Checkpointer.Part> parts) {
+        List<java.io.Serializable> states = new ArrayList<>();
+        states.add(stopRule.state());
+        for (Checkpointer.Part p : parts) states.add(p.state());
+        return states;
+    }
+
+    private static void restore(Checkpointer.EpochState s, List<ParameterStore> scope, Random rnd, StopRule stopRule,
+                                List<Checkpointer.Part> parts) {
+        if (!(rnd instanceof RunRandom r) || s.random() == null) {
+            throw new IllegalStateException("a checkpoint can only resume with the run's own random stream");
+        }
+        if (s.live().size() != scope.size() || s.parts().size() != parts.size() + 1) {
+            throw new IllegalStateException("the checkpoint does not match this stage (" + s.live().size() + " parameter sets, "
+                    + (s.parts().size() - 1) + " parts; the stage has " + scope.size() + " and " + parts.size() + ")");
+        }
+        for (int i = 0; i < scope.size(); i++) scope.get(i).assignFrom(s.live().get(i));
+        r.restore(s.random());
+        stopRule.restore(s.parts().get(0));
+        for (int i = 0; i < parts.size(); i++) parts.get(i).restore(s.parts().get(i + 1));
     }
 
     /** Loss terms by their column name, in the enum's order, for events and files. */

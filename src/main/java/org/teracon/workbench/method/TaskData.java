@@ -15,7 +15,7 @@ import org.teracon.workbench.data.TaskKind;
  * @param sequences  every user's T1 sequence (the shared input of all tasks)
  * @param protocol   how the task is scored (null: {@link EvaluationProtocol#defaultProtocol()})
  */
-public record TaskData(int stage, Task task, Split split, int[][] sequences, int vocabularySize, EvaluationProtocol protocol) {
+public record TaskData(int stage, Task task, Split split, int[][] sequences, int vocabularySize, EvaluationProtocol protocol) implements java.io.Serializable {
 
     public TaskData {
         if (protocol == null) protocol = EvaluationProtocol.defaultProtocol();

@@ -73,7 +73,31 @@ public final class TrainingCore {
             }
             StepContext step = new StepContext(task, users, labels, b, batches);
             return run(stage, step, optimizer, backboneTrains, negatives);
-        }, stage.validation(), stage.snapshotScope(), env, epoch -> stage.plugins().forEach(p -> p.afterEpoch(epoch)), built.stopRule());
+        }, stage.validation(), stage.snapshotScope(), env, epoch -> stage.plugins().forEach(p -> p.afterEpoch(epoch)), built.stopRule(),
+                parts(optimizer, stage.plugins()));
+    }
+
+    /** The optimiser and every plugin, as the parts an epoch checkpoint saves beside the parameters. */
+    static List<Checkpointer.Part> parts(Optimizer optimizer, List<StagePlugin> plugins) {
+        List<Checkpointer.Part> parts = new java.util.ArrayList<>();
+        parts.add(part(optimizer::state, optimizer::restore));
+        for (StagePlugin p : plugins) parts.add(part(p::state, p::restore));
+        return parts;
+    }
+
+    private static Checkpointer.Part part(java.util.function.Supplier<java.io.Serializable> state,
+                                          java.util.function.Consumer<java.io.Serializable> restore) {
+        return new Checkpointer.Part() {
+            @Override
+            public java.io.Serializable state() {
+                return state.get();
+            }
+
+            @Override
+            public void restore(java.io.Serializable s) {
+                restore.accept(s);
+            }
+        };
     }
 
     static Map<LossTerm, Double> run(Stage stage, StepContext step, Optimizer optimizer, boolean backboneTrains) {

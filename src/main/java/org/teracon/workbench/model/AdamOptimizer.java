@@ -30,6 +30,35 @@ public final class AdamOptimizer implements Optimizer {
         return learningRate;
     }
 
+    /** The moments and step counts per parameter, copied. */
+    record State(Map<String, INDArray> firstMoment, Map<String, INDArray> secondMoment, Map<String, Integer> steps)
+            implements java.io.Serializable {
+    }
+
+    @Override
+    public java.io.Serializable state() {
+        return new State(copy(firstMoment), copy(secondMoment), new HashMap<>(steps));
+    }
+
+    @Override
+    public void restore(java.io.Serializable state) {
+        State s = (State) state;
+        firstMoment.clear();
+        secondMoment.clear();
+        steps.clear();
+        firstMoment.putAll(copy(s.firstMoment()));
+        secondMoment.putAll(copy(s.secondMoment()));
+        steps.putAll(s.steps());
+    }
+
+    private static Map<String, INDArray> copy(Map<String, INDArray> arrays) {
+        Map<String, INDArray> c = new HashMap<>();
+        try (var ignored = Workspaces.outside()) {
+            arrays.forEach((k, v) -> c.put(k, v.dup()));
+        }
+        return c;
+    }
+
     @Override
     public void step(String name, INDArray param, INDArray gradient) {
         INDArray m;

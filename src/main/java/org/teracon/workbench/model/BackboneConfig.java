@@ -6,7 +6,7 @@ import java.util.List;
  * NextItNet-style TCN: {@code dilations.size()} residual blocks; block b holds two causal convolutions
  * with dilation d_b and 2·d_b (as the reference code), each followed by layer norm and ReLU.
  */
-public record BackboneConfig(int channels, int kernelSize, List<Integer> dilations) {
+public record BackboneConfig(int channels, int kernelSize, List<Integer> dilations) implements java.io.Serializable {
 
     public BackboneConfig {
         if (channels < 1) throw new IllegalArgumentException("channels must be >= 1, got " + channels);

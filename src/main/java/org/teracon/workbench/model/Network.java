@@ -9,12 +9,13 @@ import org.teracon.workbench.data.TaskKind;
  * One backbone plus task heads over a parameter store. Methods that need several models (SinMo,
  * FineAll) hold several networks.
  */
-public final class Network {
+public final class Network implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final BackboneConfig config;
     private final int vocabularySize;
     private final int sequenceLength;
     private final ParameterStore params;
-    private final TcnEngine engine;
+    private final transient TcnEngine engine;
 
     public Network(BackboneConfig config, int vocabularySize, int sequenceLength, ParameterStore params) {
         this.config = config;
@@ -22,6 +23,11 @@ public final class Network {
         this.sequenceLength = sequenceLength;
         this.params = params;
         this.engine = new TcnEngine(config);
+    }
+
+    /** A checkpointed network comes back with a new engine over its deserialised parameters. */
+    private Object readResolve() {
+        return new Network(config, vocabularySize, sequenceLength, params);
     }
 
     public static Network create(BackboneConfig config, int vocabularySize, int sequenceLength, Random rnd) {

@@ -7,4 +7,13 @@ public interface Optimizer {
     void step(String name, INDArray param, INDArray gradient);
 
     double learningRate();
+
+    /** Everything a later step depends on, as a deep copy (a checkpoint); null when the optimiser keeps none. */
+    default java.io.Serializable state() {
+        return null;
+    }
+
+    /** Puts back what {@link #state()} returned, so the next step equals the one an unbroken run takes. */
+    default void restore(java.io.Serializable state) {
+    }
 }

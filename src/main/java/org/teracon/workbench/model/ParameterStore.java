@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Named parameter arrays of one model. SameDiff graphs are built over these very arrays (sd.var keeps
  * the array object), so an in-place optimiser update is seen by every graph built from the store.
  */
-public final class ParameterStore {
+public final class ParameterStore implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Map<String, INDArray> arrays = new LinkedHashMap<>();
 
     public INDArray get(String name) {

@@ -23,6 +23,17 @@ public final class SgdOptimizer implements Optimizer {
         this.learningRate = lr;
     }
 
+    /** The learning rate, which a plateau schedule may have lowered. */
+    @Override
+    public java.io.Serializable state() {
+        return learningRate;
+    }
+
+    @Override
+    public void restore(java.io.Serializable state) {
+        learningRate = (Double) state;
+    }
+
     @Override
     public void step(String name, INDArray param, INDArray gradient) {
         INDArray g = java.util.Arrays.equals(gradient.shape(), param.shape()) ? gradient : gradient.reshape(param.shape());

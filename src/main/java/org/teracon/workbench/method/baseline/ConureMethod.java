@@ -47,7 +47,7 @@ import org.teracon.workbench.model.Workspaces;
  * <p>Training runs on {@link TrainingCore} with the stored weights as they are; a plugin zeroes the
  * gradients of frozen entries and, after every optimiser step, restores their values bit for bit.
  */
-public final class ConureMethod implements ContinualMethod {
+public final class ConureMethod implements ContinualMethod, java.io.Serializable {
     public static final ParamSpec<Double> KEEP = ParamSpec.real("conure.keep", 0.3, Range.aboveUpTo(0, 1), "keep ratio",
             "CONURE's share of a task's free convolution weights it keeps (and then owns)");
     public static final ParamSpec<Integer> RETRAIN_EPOCHS = ParamSpec.integer("conure.retrainEpochs", 0, Range.atLeast(0),
@@ -66,7 +66,7 @@ public final class ConureMethod implements ContinualMethod {
     private final Map<String, INDArray> owner = new LinkedHashMap<>();
     private final Map<Integer, TaskData> tasks = new HashMap<>();
     /** Per stage, its view of the weights as [k·C, C] masks by layer; rebuilt whenever ownership changes. */
-    private final Map<Integer, BackboneHooks> views = new HashMap<>();
+    private transient Map<Integer, BackboneHooks> views = new HashMap<>();
     /** The stage whose training may use the free weights; -1 once its weights are owned. */
     private int openStage = -1;
     private int evalBatchSize = 256;
@@ -129,7 +129,7 @@ public final class ConureMethod implements ContinualMethod {
         }
         TrainingCore.train(stage(task, retrainFrozen, validation), retrainEnv);
         retrainFrozen.restore();
-        views.clear();
+        if (views != null) views.clear();
     }
 
     private TrainingCore.Stage stage(TaskData task, Frozen frozen, DoubleSupplier validation) {
@@ -144,7 +144,7 @@ public final class ConureMethod implements ContinualMethod {
 
     private void open(int stage) {
         openStage = stage;
-        views.clear();
+        if (views != null) views.clear();
     }
 
     /** Names of the backbone's convolution weights, in layer order k = 2·block + conv. */
@@ -198,6 +198,7 @@ public final class ConureMethod implements ContinualMethod {
     }
 
     private BackboneHooks view(int stage) {
+        if (views == null) views = new HashMap<>(); // a cache: not in a checkpoint
         return views.computeIfAbsent(stage, s -> {
             INDArray[] masks = new INDArray[backbone.maskedLayers()];
             try (var ignored = Workspaces.outside()) {

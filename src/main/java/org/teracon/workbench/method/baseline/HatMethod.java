@@ -53,7 +53,7 @@ import org.teracon.workbench.model.Workspaces;
  * the engine hands back dL/da per layer and the plugin turns it into dL/de = dL/da · a(1 − a) · s,
  * adds the regulariser's gradient, then applies hat.py's two gradient edits before the SGD step.
  */
-public final class HatMethod implements ContinualMethod {
+public final class HatMethod implements ContinualMethod, java.io.Serializable {
     public static final ParamSpec<Double> S_MAX = ParamSpec.real("hat.sMax", 400, Range.atLeast(1), "s_max",
             "HAT's gate scale at the end of each epoch: larger makes the gates closer to binary");
     public static final ParamSpec<Double> LAMBDA = ParamSpec.real("hat.lambda", 0.75, Range.atLeast(0), "lambda",

@@ -26,7 +26,7 @@ import org.teracon.workbench.model.TcnEngine;
  * Both losses read the same backbone pass; the T1 term is reported as the "t1" loss column
  * ({@link LossTerm#JOINT_FIRST_TASK}).
  */
-public final class MtlMethod implements ContinualMethod {
+public final class MtlMethod implements ContinualMethod, java.io.Serializable {
     private final BackboneConfig backbone;
     private final Map<Integer, Network> networks = new HashMap<>();
     private final Map<Integer, TaskData> tasks = new HashMap<>();

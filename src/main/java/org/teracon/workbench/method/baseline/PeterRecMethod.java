@@ -31,7 +31,7 @@ import org.teracon.workbench.model.TaskHead;
  * <p>The engine computes the patch and its backward itself ({@link BackboneHooks#patch}); the method only
  * names the stage's patch parameters and restricts training to them and the stage's head.
  */
-public final class PeterRecMethod implements ContinualMethod {
+public final class PeterRecMethod implements ContinualMethod, java.io.Serializable {
     public static final ParamSpec<Integer> REDUCTION = ParamSpec.integer("peterrec.reduction", 4, Range.atLeast(1), "reduction",
             "PeterRec's patch bottleneck: channels C -> C/reduction -> C");
     public static final List<ParamSpec<?>> SPECS = List.of(REDUCTION);

@@ -33,7 +33,7 @@ import org.teracon.workbench.model.Workspaces;
  * it into the scores' gradient; after each optimiser step W_eff is recomputed from the updated scores.
  * Biases and layer norms stay T1's.
  */
-public final class PiggybackMethod implements ContinualMethod {
+public final class PiggybackMethod implements ContinualMethod, java.io.Serializable {
     public static final ParamSpec<Double> THRESHOLD = ParamSpec.real("piggyback.threshold", 0.005, Range.ANY, "threshold",
             "Piggyback keeps a weight while its mask score is above this");
     public static final ParamSpec<Double> INIT = ParamSpec.real("piggyback.init", 0.01, Range.ANY, "initial score",

@@ -28,7 +28,7 @@ import org.teracon.workbench.model.Workspaces;
  * Every backbone parameter stays trainable for every task. The retention users of all old tasks are
  * stacked below the batch into one backbone pass, each group under its own task's masks.
  */
-public final class Teracon implements ContinualMethod {
+public final class Teracon implements ContinualMethod, java.io.Serializable {
     private final BackboneConfig backbone;
     private final TeraconSettings settings;
     private Network net;
@@ -181,6 +181,20 @@ public final class Teracon implements ContinualMethod {
         @Override
         public void afterEpoch(int epoch) {
             env.monitor().samplingRates(cur.stage(), epoch, samplingRates());
+        }
+
+        /** ρ per old task: updated every batch and read by the next batch's sampling. */
+        @Override
+        public java.io.Serializable state() {
+            return new LinkedHashMap<>(rho);
+        }
+
+        @Override
+        public void restore(java.io.Serializable state) {
+            rho.clear();
+            @SuppressWarnings("unchecked")
+            Map<Integer, Double> saved = (Map<Integer, Double>) state;
+            rho.putAll(saved);
         }
     }
 }

@@ -12,7 +12,7 @@ import org.teracon.workbench.method.params.Range;
  * the checked bundle the training code reads.
  */
 public record TeraconSettings(double sMax, boolean annealS, double alpha, double c, boolean relationAware,
-                              boolean knowledgeRetention, SamplingMode sampling, double rhoMin, double rhoInitial) {
+                              boolean knowledgeRetention, SamplingMode sampling, double rhoMin, double rhoInitial) implements java.io.Serializable {
 
     public static final ParamSpec<Double> S_MAX = ParamSpec.real("teracon.sMax", 50, Range.atLeast(1), "s (s_max)",
             "TERACON's mask scale s (s_max): larger s makes masks closer to binary").withCliFlag("--s");
