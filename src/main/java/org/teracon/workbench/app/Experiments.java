@@ -38,7 +38,39 @@ public final class Experiments {
     /** One run of an already loaded dataset; {@code force} replaces a run already in {@code outDir} (see OutputGuard). */
     public static RunResult run(ExperimentConfig config, org.teracon.workbench.data.Dataset dataset, Path outDir, RunListener listener,
                                 CancellationToken cancel, Reference reference, boolean force) {
-        return runner(outDir, reference).replacing(force).run(config, dataset, outDir, listener, cancel);
+        return run(config, dataset, outDir, listener, cancel, reference, force, false);
+    }
+
+    /** @param keepAllCheckpoints after a completed run keep every stage's checkpoint, not the last one only */
+    public static RunResult run(ExperimentConfig config, org.teracon.workbench.data.Dataset dataset, Path outDir, RunListener listener,
+                                CancellationToken cancel, Reference reference, boolean force, boolean keepAllCheckpoints) {
+        return runner(outDir, reference).replacing(force).keepingAllCheckpoints(keepAllCheckpoints).run(config, dataset, outDir, listener, cancel);
+    }
+
+    /**
+     * Continues the cancelled, killed or failed run in {@code runDir} from its last checkpoint (the window's
+     * Resume and {@code run --resume}); a completed run or a folder without checkpoints is refused.
+     */
+    public static RunResult resume(Path runDir, RunListener listener, CancellationToken cancel, Reference reference) {
+        return resume(runDir, listener, cancel, reference, false);
+    }
+
+    public static RunResult resume(Path runDir, RunListener listener, CancellationToken cancel, Reference reference, boolean keepAllCheckpoints) {
+        return runner(runDir, reference).keepingAllCheckpoints(keepAllCheckpoints).resume(runDir, listener, cancel);
+    }
+
+    /**
+     * A run the window may offer to resume: not completed, with a checkpoint, and not being written now
+     * (a killed run's results.json still says RUNNING; only its lock tells it from a live one).
+     */
+    public static boolean resumable(Path runDir, org.teracon.workbench.experiment.RunStatus status) {
+        if (status == org.teracon.workbench.experiment.RunStatus.COMPLETED) return false;
+        if (!new org.teracon.workbench.experiment.Checkpoints(runDir).any()) return false;
+        try (var lock = org.teracon.workbench.experiment.RunLock.acquire(runDir)) {
+            return true;
+        } catch (IllegalStateException | java.io.UncheckedIOException held) {
+            return false;
+        }
     }
 
     private static ExperimentRunner runner(Path outDir, Reference reference) {

@@ -21,8 +21,16 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "run folder to write")
+    @Option(names = "--out", paramLabel = "DIR", description = "run folder to write (required unless --resume)")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue the cancelled, killed or failed run in DIR from its "
+            + "last checkpoint (its experiment.json says what to train; other experiment flags are not allowed)")
+    Path resume;
+
+    @Option(names = "--keep-checkpoints", paramLabel = "last|all", defaultValue = "last",
+            description = "after a completed run keep the last stage's checkpoint (default) or all of them")
+    String keepCheckpoints;
 
     @Mixin
     SeedsOption seeds;
@@ -41,6 +49,11 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!keepCheckpoints.equals("last") && !keepCheckpoints.equals("all")) {
+            throw new IllegalArgumentException("--keep-checkpoints takes last or all, not '" + keepCheckpoints + "'");
+        }
+        if (resume != null) return resume();
+        if (out == null) throw new IllegalArgumentException("run needs --out DIR (or --resume DIR)");
         ExperimentConfig config = options.build();
         Dataset dataset = DatasetLoader.load(Path.of(config.dataset()));
         LoadReports.print(System.out, dataset);
@@ -49,10 +62,22 @@ public class RunCommand implements Callable<Integer> {
         try (ShutdownCancel shutdown = new ShutdownCancel()) {
             if (group.isGroup()) return SeedCommands.run(config, group, out, shutdown.token, noReference);
             RunResult r = Experiments.run(config, dataset, out, new ConsoleProgress(System.out, ""), shutdown.token,
-                    noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING, force);
+                    noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING, force, keepCheckpoints.equals("all"));
             if (name != null || !tags.isEmpty()) {
                 new RunInfo(name == null ? RunInfo.defaultName(config, java.time.LocalDateTime.now()) : name, tags, "").write(out);
             }
+            Tables.print(System.out, r);
+            return ExitCodes.of(r.status());
+        }
+    }
+
+    private Integer resume() {
+        if (out != null || force || name != null || !tags.isEmpty()) {
+            throw new IllegalArgumentException("--resume continues the run as its experiment.json says: drop --out, --force, --name and --tag");
+        }
+        try (ShutdownCancel shutdown = new ShutdownCancel()) {
+            RunResult r = Experiments.resume(resume, new ConsoleProgress(System.out, ""), shutdown.token,
+                    noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING, keepCheckpoints.equals("all"));
             Tables.print(System.out, r);
             return ExitCodes.of(r.status());
         }

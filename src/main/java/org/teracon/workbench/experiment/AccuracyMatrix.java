@@ -9,7 +9,8 @@ import org.teracon.workbench.method.EvaluationProtocol;
  * NaN where not (yet) measured. {@code metrics.get(i)} names T_i's metric (MRR@5 or accuracy) and
  * {@code protocol} how it was measured (null, as in results written before protocols: robust).
  */
-public record AccuracyMatrix(List<String> tasks, List<String> metrics, double[][] values, EvaluationProtocol protocol) {
+public record AccuracyMatrix(List<String> tasks, List<String> metrics, double[][] values, EvaluationProtocol protocol)
+        implements java.io.Serializable {
 
     /** Scored with the default protocol. */
     public AccuracyMatrix(List<String> tasks, List<String> metrics, double[][] values) {

@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.data.Splits;
 import org.teracon.workbench.data.Task;
+import org.teracon.workbench.method.Checkpointer;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.Evaluator;
 import org.teracon.workbench.method.MethodEnvironment;
+import org.teracon.workbench.method.RunRandom;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.TrainingMonitor;
 import org.teracon.workbench.method.teracon.MaskRelations;
@@ -31,6 +32,7 @@ public final class ExperimentRunner {
     private final SingleTaskReference reference;
     private final boolean force;
     private final FileLayer files;
+    private boolean keepAllCheckpoints;
 
     /** Without FWT references (FWT stays empty unless the method is SinMo itself). */
     public ExperimentRunner() {
@@ -55,6 +57,12 @@ public final class ExperimentRunner {
     /** Writes the run folder through {@code layer} (tests: a layer that fails like a full disk). */
     public ExperimentRunner writingThrough(FileLayer layer) {
         return new ExperimentRunner(reference, force, layer);
+    }
+
+    /** After a completed run, keep every stage's checkpoint instead of the last one only. */
+    public ExperimentRunner keepingAllCheckpoints(boolean all) {
+        keepAllCheckpoints = all;
+        return this;
     }
 
     /**
@@ -84,16 +92,55 @@ public final class ExperimentRunner {
         if (java.nio.file.Files.exists(outDir) && !java.nio.file.Files.isDirectory(outDir)) OutputGuard.prepareRunFolder(outDir, force);
         try (RunLock lock = RunLock.acquire(outDir)) {
             OutputGuard.prepareRunFolder(outDir, force);
-            return runLocked(config, dataset, outDir, listener, cancel);
+            Checkpoints checkpoints = new Checkpoints(outDir);
+            checkpoints.clear();
+            return runLocked(config, dataset, outDir, listener, cancel, checkpoints, null);
         }
     }
 
-    private RunResult runLocked(ExperimentConfig config, Dataset dataset, Path outDir, RunListener listener, CancellationToken cancel) {
+    /**
+     * Continues the run in {@code runDir} from its last checkpoint (see {@link Checkpoints}): the
+     * experiment.json there says what to train; a completed run or a folder without checkpoints is
+     * refused (IllegalArgumentException, before anything is written), and the folder's lock applies.
+     */
+    public RunResult resume(Path runDir, RunListener listener, CancellationToken cancel) {
+        Path experiment = runDir.resolve(RunFolder.EXPERIMENT);
+        if (!java.nio.file.Files.isRegularFile(experiment)) {
+            throw new IllegalArgumentException(runDir + " holds no run (no " + RunFolder.EXPERIMENT + "): nothing to resume");
+        }
+        ExperimentConfig config = ExperimentFiles.read(experiment);
+        Dataset dataset = DatasetLoader.load(Path.of(config.dataset()));
+        preflight(config, dataset);
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            RunStatus status = recordedStatus(runDir);
+            if (status == RunStatus.COMPLETED) {
+                throw new IllegalArgumentException(runDir + " holds a completed run: nothing to resume");
+            }
+            Checkpoints checkpoints = new Checkpoints(runDir);
+            Checkpoints.Resume from = checkpoints.any() ? checkpoints.latest() : null;
+            if (from == null) throw new IllegalArgumentException(runDir + " has no checkpoint to resume from (" + Checkpoints.FOLDER + "/ is missing or empty)");
+            return runLocked(config, dataset, runDir, listener, cancel, checkpoints, from);
+        }
+    }
+
+    /** The status results.json records, or null when there is none (a run killed before its first stage ended). */
+    public static RunStatus recordedStatus(Path runDir) {
+        Path results = runDir.resolve(RunFolder.RESULTS);
+        if (!java.nio.file.Files.isRegularFile(results)) return null;
+        try {
+            return RunStatus.valueOf(Json.MAPPER.readTree(results.toFile()).path("status").asText(""));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private RunResult runLocked(ExperimentConfig config, Dataset dataset, Path outDir, RunListener listener, CancellationToken cancel,
+                                Checkpoints checkpoints, Checkpoints.Resume from) {
         RunFolder folder = new RunFolder(outDir, files);
         String runId = outDir.getFileName() + "";
         RunState state = new RunState(runId, config, folder, listener, cancel);
         try {
-            folder.writeExperiment(config);
+            if (from == null) folder.writeExperiment(config);
             List<Task> tasks = TaskOrder.resolve(dataset, config);
             List<TaskData> data = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
@@ -102,13 +149,22 @@ public final class ExperimentRunner {
             }
             state.begin(data);
             listener.onEvent(new RunEvent.RunStarted(runId, config, state.taskNames, Backend.describe()));
-            ContinualMethod method = Methods.create(config);
-            Random rnd = new Random(config.seed());
-            for (int stage = 0; stage < data.size(); stage++) {
+            ContinualMethod method = from == null ? Methods.create(config) : from.method();
+            RunRandom rnd = from == null ? new RunRandom(config.seed()) : from.random();
+            Checkpointer checkpointer = checkpoints.checkpointer(state::progress);
+            for (int stage = from == null ? 0 : from.stage(); stage < data.size(); stage++) {
                 long start = System.nanoTime();
                 state.stage = stage;
+                boolean resuming = from != null && stage == from.stage();
+                if (!resuming) checkpoints.saveStart(stage, method, rnd, state.progress());
                 listener.onEvent(new RunEvent.TaskStarted(stage, data.get(stage).name(), data.size()));
-                method.learn(data.subList(0, stage + 1), new MethodEnvironment(config.training(), state.monitor(stage), rnd));
+                TrainingMonitor monitor = state.monitor(stage);
+                if (resuming) {
+                    state.restore(from.progress());
+                    // the stage's clock counts the epochs it trained before the interruption
+                    start -= (long) (from.progress().currentEpochs().stream().mapToDouble(Double::doubleValue).sum() * 1e9);
+                }
+                method.learn(data.subList(0, stage + 1), new MethodEnvironment(config.training(), monitor, rnd, checkpointer));
                 for (int j = 0; j <= stage; j++) {
                     Map<String, Double> metrics = new LinkedHashMap<>(
                             Evaluator.evaluate(method, data.get(j), data.get(j).split().test(), config.training().evalBatchSize()));
@@ -127,7 +183,9 @@ public final class ExperimentRunner {
             if (reference != null && !SingleTaskReference.METHOD.equalsIgnoreCase(method.name())) {
                 state.reference = reference.scores(config, dataset, tasks, cancel);
             }
-            RunResult result = state.finish(RunStatus.COMPLETED, "completed");
+            RunResult result = state.finish(RunStatus.COMPLETED, "completed" + (from == null ? "" : " (resumed at stage "
+                    + (from.stage() + 1) + ", after epoch " + from.epochsDone() + ")"));
+            if (result.status() == RunStatus.COMPLETED) checkpoints.prune(keepAllCheckpoints);
             // a SinMo run is every other method's FWT reference for the same setting
             if (SingleTaskReference.METHOD.equalsIgnoreCase(method.name()) && reference != null) reference.remember(config, result);
             return result;
@@ -174,7 +232,7 @@ public final class ExperimentRunner {
         final RunFolder folder;
         final RunListener listener;
         final CancellationToken cancel;
-        final long started = System.nanoTime();
+        long started = System.nanoTime();
         List<String> taskNames = List.of();
         AccuracyMatrix matrix;
         MaskSimilarityTable masks;
@@ -210,6 +268,39 @@ public final class ExperimentRunner {
                 int bs = config.training().batchSizeFor(d.stage());
                 plannedBatches += (long) config.training().epochsFor(d.stage()) * Math.max(1, (rows + bs - 1) / bs);
             }
+        }
+
+        /** What the run's files are made from, for a checkpoint. */
+        Checkpoints.Progress progress() {
+            List<Map<String, Double>> r = new ArrayList<>();
+            for (Map<String, Double> m : rates) r.add(new LinkedHashMap<>(m));
+            return new Checkpoints.Progress(matrix, masks, new ArrayList<>(evaluations), r, new ArrayList<>(stageSeconds),
+                    new ArrayList<>(epochSeconds), new ArrayList<>(currentEpochs), new ArrayList<>(epochs), new ArrayList<>(losses),
+                    doneBatches, skippedTotal, skippedInARow, (System.nanoTime() - started) / 1e9);
+        }
+
+        /** Back to a checkpoint's progress (after {@link #begin} and the stage's {@link #monitor}). */
+        void restore(Checkpoints.Progress p) {
+            matrix = p.matrix();
+            masks = p.masks();
+            evaluations.clear();
+            evaluations.addAll(p.evaluations());
+            rates.clear();
+            rates.addAll(p.rates());
+            stageSeconds.clear();
+            stageSeconds.addAll(p.stageSeconds());
+            epochSeconds.clear();
+            epochSeconds.addAll(p.epochSeconds());
+            currentEpochs.clear();
+            currentEpochs.addAll(p.currentEpochs());
+            epochs.clear();
+            epochs.addAll(p.epochs());
+            losses.clear();
+            losses.addAll(p.losses());
+            doneBatches = p.doneBatches();
+            skippedTotal = p.skippedTotal();
+            skippedInARow = p.skippedInARow();
+            started = System.nanoTime() - (long) (p.elapsedSeconds() * 1e9);
         }
 
         TrainingMonitor monitor(int stage) {

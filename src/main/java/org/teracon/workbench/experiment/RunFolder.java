@@ -23,7 +23,7 @@ public final class RunFolder {
     public static final String RESULTS = "results.json";
 
     /** One optimiser step's loss terms. */
-    public record LossRow(int stage, String task, int epoch, int step, double total, double classLoss, double kr) {
+    public record LossRow(int stage, String task, int epoch, int step, double total, double classLoss, double kr) implements java.io.Serializable {
     }
 
     private final Path dir;

@@ -31,10 +31,10 @@ public record RunResult(String runId, ExperimentConfig config, RunStatus status,
         return n;
     }
 
-    public record Evaluation(int afterStage, String task, Map<String, Double> metrics) {
+    public record Evaluation(int afterStage, String task, Map<String, Double> metrics) implements java.io.Serializable {
     }
 
     public record Epoch(int stage, String task, int epoch, Map<String, Double> meanLosses, double validationScore,
-                        boolean improved, double seconds) {
+                        boolean improved, double seconds) implements java.io.Serializable {
     }
 }
