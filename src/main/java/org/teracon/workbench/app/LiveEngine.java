@@ -106,6 +106,16 @@ public final class LiveEngine implements WorkbenchEngine {
     }
 
     @Override
+    public boolean resumable(RunEntry entry) {
+        return Experiments.resumable(entry.dir(), entry.status());
+    }
+
+    @Override
+    public RunResult resume(Path runDir, RunListener listener, CancellationToken cancel) {
+        return Experiments.resume(runDir, listener, cancel, Experiments.Reference.CACHED_ONLY);
+    }
+
+    @Override
     public List<RunEntry> listRuns() {
         if (!Files.isDirectory(runsRoot)) return List.of();
         List<RunEntry> out = new ArrayList<>();

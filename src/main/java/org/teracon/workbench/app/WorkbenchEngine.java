@@ -39,4 +39,14 @@ public interface WorkbenchEngine {
     List<RunEntry> listRuns();
 
     RunResult loadRun(Path runDir);
+
+    /** True for a run the window may resume: not completed, with a checkpoint, not being written now. */
+    default boolean resumable(RunEntry entry) {
+        return false;
+    }
+
+    /** Continues a cancelled, killed or failed run from its last checkpoint, into the same folder. */
+    default RunResult resume(Path runDir, RunListener listener, CancellationToken cancel) {
+        throw new UnsupportedOperationException("this engine cannot resume runs");
+    }
 }

@@ -23,6 +23,7 @@ public final class HistoryController {
     @FXML private TableView<RunEntry> runTable;
     @FXML private Button openButton;
     @FXML private Button compareButton;
+    @FXML private Button resumeButton;
     @FXML private Label historyMessage;
     @FXML private javafx.scene.control.TextField filterField;
     @FXML private javafx.scene.control.TextField nameField;
@@ -76,6 +77,9 @@ public final class HistoryController {
         openButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(1)
                 .or(ctx.busy));
         compareButton.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).lessThan(2));
+        // resumable: one selected run, not completed, with a checkpoint, not being written by a live process
+        resumeButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected.size() != 1 || !vm.canResume(selected.get(0)), selected).or(ctx.busy));
         runTable.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) openRun();
         });
@@ -130,6 +134,17 @@ public final class HistoryController {
         ctx.history.open(e, (result, losses) -> {
             ctx.run.open(result, losses);
             ctx.status.info("Opened run " + result.runId());
+            ctx.showRunViews();
+        });
+    }
+
+    @FXML
+    private void resumeRun() {
+        RunEntry e = runTable.getSelectionModel().getSelectedItem();
+        if (e == null || ctx.run.isRunning()) return;
+        ctx.history.resume(e, result -> {
+            ctx.run.resume(e.dir(), result.config());
+            ctx.status.info("Resuming run " + e.runId() + " from its last checkpoint");
             ctx.showRunViews();
         });
     }

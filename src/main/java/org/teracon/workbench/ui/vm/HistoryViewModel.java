@@ -41,6 +41,16 @@ public final class HistoryViewModel {
     }
 
     /** Loads a run and hands it, with its loss curves, to {@code show} on the FX thread. */
+    /** True for a cancelled, killed or failed run with a checkpoint that no process is writing. */
+    public boolean canResume(RunEntry entry) {
+        return entry != null && engine.resumable(entry);
+    }
+
+    /** The run's experiment, read in the background, handed to {@code resume} on the FX thread. */
+    public void resume(RunEntry entry, java.util.function.Consumer<RunResult> resume) {
+        Background.submit(() -> engine.loadRun(entry.dir()), resume, e -> message.set("Cannot resume " + entry.runId() + ": " + e.getMessage()));
+    }
+
     public void open(RunEntry entry, BiConsumer<RunResult, List<LossHistory>> show) {
         Background.submit(() -> new Loaded(engine.loadRun(entry.dir()), LossCsv.read(entry.dir())),
                 l -> show.accept(l.result(), l.losses().stream().map(LossCsv.Curve::toHistory).toList()),

@@ -48,6 +48,7 @@ public final class RunViewModel {
     private CancellationToken token = new CancellationToken();
     private ExperimentConfig pending;
     private SeedList pendingSeeds;
+    private Path pendingResume;
     /** Set by the worker when a seed group ends, read on the FX thread when the service succeeds. */
     private volatile SeedGroup finishedGroup;
     private final ObjectProperty<SeedGroup> group = new SimpleObjectProperty<>();
@@ -101,10 +102,12 @@ public final class RunViewModel {
             protected Task<RunResult> createTask() {
                 ExperimentConfig cfg = pending;
                 SeedList seeds = pendingSeeds;
+                Path resumeDir = pendingResume;
                 CancellationToken t = token;
                 return new Task<>() {
                     @Override
                     protected RunResult call() {
+                        if (resumeDir != null) return engine.resume(resumeDir, bridge, t);
                         Path dir = engine.newRunDir(cfg);
                         if (seeds == null || !seeds.isGroup()) return engine.run(cfg, dir, bridge, t);
                         SeedGroup g = SeedGroupView.run(engine, cfg, seeds, dir, bridge, t, (label, k, n) -> FxEventBridge.onFx(() -> {
@@ -129,12 +132,23 @@ public final class RunViewModel {
         start(cfg, SeedList.single(cfg.seed()));
     }
 
+    /** Continues a run from its last checkpoint (History's Resume); ignored while a run is running. */
+    public void resume(Path runDir, ExperimentConfig cfg) {
+        if (service.isRunning()) return;
+        start(cfg, SeedList.single(cfg.seed()), runDir);
+    }
+
     /** Starts a run, or a seed group (its seeds one after another) when {@code seeds} holds more than one. */
     public void start(ExperimentConfig cfg, SeedList seeds) {
+        start(cfg, seeds, null);
+    }
+
+    private void start(ExperimentConfig cfg, SeedList seeds, Path resumeDir) {
         if (service.isRunning()) return;
         clear();
         pending = cfg;
         pendingSeeds = seeds;
+        pendingResume = resumeDir;
         finishedGroup = null;
         config.set(cfg);
         token = new CancellationToken();
