@@ -51,8 +51,18 @@ public final class LiveEngine implements WorkbenchEngine {
 
     @Override
     public Dataset importMovieLens(Path source, int sequenceLength, int minSequence, Path target) {
-        // the window never replaces anything: a taken target is refused with the reason
-        org.teracon.workbench.data.DatasetOutput.check(target, false, List.of(source));
+        return importMovieLens(source, sequenceLength, minSequence, target, false);
+    }
+
+    @Override
+    public boolean holdsOurDataset(Path target) {
+        return org.teracon.workbench.data.DatasetOutput.isOurs(target);
+    }
+
+    @Override
+    public Dataset importMovieLens(Path source, int sequenceLength, int minSequence, Path target, boolean replace) {
+        // replaces only a dataset folder this tool wrote, and only when the user said so; anything else is refused
+        org.teracon.workbench.data.DatasetOutput.check(target, replace, List.of(source));
         Dataset d = MovieLensImporter.importFrom(source, new ImportOptions(sequenceLength, minSequence));
         DatasetFolder.write(d, target);
         return d;

@@ -21,6 +21,16 @@ public interface WorkbenchEngine {
     /** Imports a raw MovieLens folder and writes it as a dataset folder at {@code target}. */
     Dataset importMovieLens(Path source, int sequenceLength, int minSequence, Path target);
 
+    /** As {@link #importMovieLens}, replacing a dataset folder this tool wrote at {@code target} when {@code replace}. */
+    default Dataset importMovieLens(Path source, int sequenceLength, int minSequence, Path target, boolean replace) {
+        return importMovieLens(source, sequenceLength, minSequence, target);
+    }
+
+    /** True when {@code target} holds a dataset folder this tool wrote (which an import may replace when asked). */
+    default boolean holdsOurDataset(Path target) {
+        return false;
+    }
+
     List<String> methodNames();
 
     String backend();

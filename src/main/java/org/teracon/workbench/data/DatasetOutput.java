@@ -38,14 +38,23 @@ public final class DatasetOutput {
             throw new UncheckedIOException("cannot list " + out, e);
         }
         if (entries.isEmpty()) return;
-        boolean ours = Files.isRegularFile(out.resolve(DatasetFolder.MANIFEST)) && entries.stream().allMatch(p -> Files.isRegularFile(p)
-                && (p.getFileName().toString().equals(DatasetFolder.MANIFEST) || p.getFileName().toString().endsWith(".csv")));
-        if (!ours) {
+        if (!isOurs(out)) {
             throw new IllegalArgumentException(out + " is not empty and is not a dataset folder this tool wrote: "
                     + "choose an empty or new folder (nothing was written or deleted)");
         }
         if (!force) {
             throw new IllegalArgumentException(out + " already holds a dataset: add --force to replace it (nothing was written)");
+        }
+    }
+
+    /** A folder holding only a dataset manifest and its CSV files: one this tool wrote. */
+    public static boolean isOurs(Path out) {
+        if (!Files.isDirectory(out) || !Files.isRegularFile(out.resolve(DatasetFolder.MANIFEST))) return false;
+        try (var list = Files.list(out)) {
+            return list.allMatch(p -> Files.isRegularFile(p)
+                    && (p.getFileName().toString().equals(DatasetFolder.MANIFEST) || p.getFileName().toString().endsWith(".csv")));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -311,7 +311,8 @@ public final class ExperimentRunner {
                     doneBatches++;
                     RunState.this.epoch = epoch;
                     if (batch == 1) skippedThisEpoch = 0;
-                    if (nonFinite(l.getOrDefault("total", Double.NaN))) {
+                    boolean skipped = nonFinite(l.getOrDefault("total", Double.NaN));
+                    if (skipped) {
                         skippedInARow++;
                         skippedThisEpoch++;
                         skippedTotal++;
@@ -319,7 +320,7 @@ public final class ExperimentRunner {
                         skippedInARow = 0;
                     }
                     losses.add(new RunFolder.LossRow(s, taskNames.get(s), epoch, batch,
-                            l.getOrDefault("total", Double.NaN), l.getOrDefault("class", Double.NaN), l.getOrDefault("kr", 0.0)));
+                            l.getOrDefault("total", Double.NaN), l.getOrDefault("class", Double.NaN), l.getOrDefault("kr", 0.0), skipped));
                     double fraction = Math.min(1, (double) doneBatches / plannedBatches);
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     double eta = doneBatches < 3 ? Double.NaN : elapsed / fraction * (1 - fraction);

@@ -23,7 +23,8 @@ public final class RunFolder {
     public static final String RESULTS = "results.json";
 
     /** One optimiser step's loss terms. */
-    public record LossRow(int stage, String task, int epoch, int step, double total, double classLoss, double kr) implements java.io.Serializable {
+    /** One optimiser step's losses; {@code skipped}: the step was dropped for a non-finite loss (its total is NaN or past float range). */
+    public record LossRow(int stage, String task, int epoch, int step, double total, double classLoss, double kr, boolean skipped) implements java.io.Serializable {
     }
 
     private final Path dir;
@@ -59,7 +60,8 @@ public final class RunFolder {
                 IntColumn.create("step", rows.stream().mapToInt(LossRow::step).toArray()),
                 DoubleColumn.create("total", rows.stream().mapToDouble(LossRow::total).toArray()),
                 DoubleColumn.create("class", rows.stream().mapToDouble(LossRow::classLoss).toArray()),
-                DoubleColumn.create("kr", rows.stream().mapToDouble(LossRow::kr).toArray()));
+                DoubleColumn.create("kr", rows.stream().mapToDouble(LossRow::kr).toArray()),
+                IntColumn.create("skipped", rows.stream().mapToInt(r -> r.skipped() ? 1 : 0).toArray()));
         write(LOSS, t);
     }
 

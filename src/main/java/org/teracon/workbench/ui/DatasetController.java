@@ -70,8 +70,17 @@ public final class DatasetController {
             ctx.dialogs().chooseDirectory("MovieLens folder to import (u.data / ratings.dat)", Path.of("")).ifPresent(src ->
                     ctx.dialogs().importSettings(30, 5).ifPresent(opts ->
                             ctx.dialogs().chooseDirectory("Where to create the imported dataset folder", Path.of(""))
-                                    .ifPresent(parent -> ctx.dataset.importMovieLens(src, opts[0], opts[1],
-                                            parent.resolve(src.getFileName() + "-dataset")))));
+                                    .ifPresent(parent -> importInto(ctx, src, opts, parent.resolve(src.getFileName() + "-dataset")))));
+        }
+
+        /** A folder this tool wrote is replaced only when the user says so; anything else there is refused by the engine. */
+        private static void importInto(WorkbenchContext ctx, Path src, int[] opts, Path target) {
+            boolean replace = false;
+            if (ctx.dataset.holdsOurDataset(target)) {
+                replace = ctx.dialogs().confirm("Replace dataset", target + " already holds a dataset folder written by this tool. Replace it?");
+                if (!replace) return;
+            }
+            ctx.dataset.importMovieLens(src, opts[0], opts[1], target, replace);
         }
     }
 }

@@ -18,6 +18,11 @@ public interface Dialogs {
     /** MovieLens import settings: {sequenceLength, minSequence}, or empty when the user cancels. */
     Optional<int[]> importSettings(int defaultSequenceLength, int defaultMinSequence);
 
+    /** A yes/no question (e.g. replacing a dataset folder this tool wrote); true for yes. */
+    default boolean confirm(String title, String question) {
+        return false;
+    }
+
     /** Non-blocking: the FX thread never waits for the user to close it. */
     void showError(String title, String message);
 

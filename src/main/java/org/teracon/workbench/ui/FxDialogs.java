@@ -52,6 +52,16 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public boolean confirm(String title, String question) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(null);
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+    }
+
+    @Override
     public Optional<int[]> importSettings(int defaultSequenceLength, int defaultMinSequence) {
         Dialog<int[]> d = new Dialog<>();
         d.initOwner(owner);

@@ -80,6 +80,16 @@ public class RunSafetyTest {
         assertTrue(r.message().contains("stage 2 of 3 (taste_group), epoch 1") && r.message().contains("teracon.alpha"), r.message());
         assertFalse(Double.isNaN(r.matrix().get(0, 0)), "stage 1 is kept");
         assertTrue(Files.readString(tmp.resolve("run/results.json")).contains("DIVERGED"));
+        // loss.csv marks every skipped step: the diverging stage's rows are skipped, stage 1's are not
+        java.util.List<String> lines = Files.readAllLines(tmp.resolve("run/loss.csv"));
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        int stage = header.indexOf("stage");
+        int skipped = header.indexOf("skipped");
+        assertTrue(skipped >= 0, "a skipped column: " + header);
+        long skippedInStage2 = lines.stream().skip(1).map(l -> l.split(",")).filter(f -> f[stage].equals("1")).filter(f -> f[skipped].equals("1")).count();
+        long skippedInStage1 = lines.stream().skip(1).map(l -> l.split(",")).filter(f -> f[stage].equals("0")).filter(f -> f[skipped].equals("1")).count();
+        assertTrue(skippedInStage2 > 0, "the diverging stage's steps are marked skipped");
+        assertEquals(0, skippedInStage1, "stage 1 trained normally");
     }
 
     @Test

@@ -11,6 +11,14 @@ import java.util.Optional;
 final class RecordingDialogs implements Dialogs {
     final Deque<Path> answers = new ArrayDeque<>();
     final List<String> errors = new ArrayList<>();
+    final List<String> questions = new ArrayList<>();
+    boolean confirmAnswer;
+
+    @Override
+    public boolean confirm(String title, String question) {
+        questions.add(question);
+        return confirmAnswer;
+    }
 
     @Override
     public Optional<Path> chooseDirectory(String title, Path initial) {

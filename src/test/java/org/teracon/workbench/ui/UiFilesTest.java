@@ -111,6 +111,41 @@ class UiFilesTest extends WorkbenchWindowTest {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
+    /** Issue #10, defect 1: the window asks before replacing a dataset folder it wrote, and a "no" changes nothing. */
+    @Test
+    void asksBeforeReplacingAnImportedDatasetFolder(FxRobot robot) throws Exception {
+        TinyExperiment.awaitStartup(ctx);
+        Path source = Files.createDirectories(work.resolve("ml-tiny"));
+        writeGroupLens(source, 12, 45);
+        Path parent = Files.createDirectories(work.resolve("datasets"));
+        Path target = parent.resolve("ml-tiny-dataset");
+        dialogs.answers.add(source);
+        dialogs.answers.add(parent);
+        robot.clickOn("1 Dataset");
+        robot.clickOn("#importMovieLensButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> target.equals(ctx.dataset.folderProperty().get()));
+        Files.writeString(target.resolve("dataset.json"), Files.readString(target.resolve("dataset.json")) + " ");
+        String before = Files.readString(target.resolve("dataset.json"));
+
+        dialogs.confirmAnswer = false;
+        dialogs.answers.add(source);
+        dialogs.answers.add(parent);
+        robot.clickOn("#importMovieLensButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.questions.size(), "asked once: " + dialogs.questions);
+        assertTrue(dialogs.questions.get(0).contains("Replace it?"), dialogs.questions.get(0));
+        assertEquals(before, Files.readString(target.resolve("dataset.json")), "a no leaves the folder as it was");
+
+        dialogs.confirmAnswer = true;
+        dialogs.answers.add(source);
+        dialogs.answers.add(parent);
+        robot.clickOn("#importMovieLensButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !before.equals(Files.readString(target.resolve("dataset.json"))));
+        assertEquals(2, dialogs.questions.size());
+        assertTrue(Files.isRegularFile(target.resolve("dataset.json")), "replaced by a fresh import");
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
     /** GroupLens 100K layout: u.data (user, item, rating, time; tabs) and u.user (id|age|gender|occupation|zip). */
     private static void writeGroupLens(Path dir, int users, int ratingsPerUser) throws Exception {
         Random rnd = new Random(3);

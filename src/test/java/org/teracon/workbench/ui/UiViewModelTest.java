@@ -243,4 +243,13 @@ class UiViewModelTest {
         assertEquals(1, vm.timingRows().get(1).epochs());
         assertEquals(0.55, vm.timingRows().get(1).lastValidation(), 1e-9);
     }
+
+    /** Skipped (non-finite) steps reach the window: the epoch's count is named in the status line (issue #10, defect 3). */
+    @Test
+    void skippedStepsAreShownWhenAnEpochEnds() {
+        var vm = new org.teracon.workbench.ui.vm.RunViewModel(null);
+        vm.apply(new org.teracon.workbench.experiment.RunEvent.EpochFinished(1, 2,
+                java.util.Map.of("total", 1.0, org.teracon.workbench.experiment.ExperimentRunner.SKIPPED, 3.0), 0.1, false, 1.0));
+        assertTrue(vm.statusProperty().get().contains("epoch 2: 3 steps skipped"), vm.statusProperty().get());
+    }
 }

@@ -65,10 +65,20 @@ public final class DatasetViewModel {
 
     /** Imports raw MovieLens from {@code source} into the dataset folder {@code target}, then shows it. */
     public void importMovieLens(Path source, int sequenceLength, int minSequence, Path target) {
+        importMovieLens(source, sequenceLength, minSequence, target, false);
+    }
+
+    /** {@code replace}: the user agreed to replace the dataset folder this tool wrote at {@code target}. */
+    public void importMovieLens(Path source, int sequenceLength, int minSequence, Path target, boolean replace) {
         pending = target;
-        pendingJob = p -> engine.importMovieLens(source, sequenceLength, minSequence, target);
+        pendingJob = p -> engine.importMovieLens(source, sequenceLength, minSequence, target, replace);
         error.set("");
         loader.restart();
+    }
+
+    /** True when {@code target} holds a dataset folder this tool wrote (the window then asks before replacing it). */
+    public boolean holdsOurDataset(Path target) {
+        return engine.holdsOurDataset(target);
     }
 
     private void start(Path dir, Job job) {

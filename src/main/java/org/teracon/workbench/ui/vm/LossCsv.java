@@ -16,7 +16,7 @@ import java.util.Map;
  * terms), which keeps this working if the engine adds columns.
  */
 public final class LossCsv {
-    private static final List<String> KEY_COLUMNS = List.of("stage", "task", "epoch", "step", "batch", "batches", "run", "run_id", "time", "seconds");
+    private static final List<String> KEY_COLUMNS = List.of("stage", "task", "epoch", "step", "batch", "batches", "run", "run_id", "time", "seconds", "skipped");
 
     /** One task's curve: x = epochs done (fractional), one y list per loss term. */
     public record Curve(String task, List<Double> xs, Map<String, List<Double>> ys) {

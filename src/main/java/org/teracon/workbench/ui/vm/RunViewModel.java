@@ -267,6 +267,11 @@ public final class RunViewModel {
             st[1] += f.seconds();
             st[2] = f.validationScore();
             rebuildTiming();
+            Double skipped = f.meanLosses() == null ? null : f.meanLosses().get(org.teracon.workbench.experiment.ExperimentRunner.SKIPPED);
+            if (skipped != null && skipped > 0) {
+                status.set(String.format(java.util.Locale.ROOT, "%s, epoch %d: %d steps skipped (non-finite loss); the run stops as DIVERGED "
+                        + "if this goes on", taskName(f.stage()), f.epoch(), Math.round(skipped)));
+            }
         } else if (e instanceof RunEvent.TaskEvaluated t) {
             Long start = stageStartNanos.get(t.stage());
             if (start != null) {
