@@ -18,7 +18,7 @@ import picocli.CommandLine;
 
 class CliTest {
 
-    private static String[] run(String... args) {
+    static String[] run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;

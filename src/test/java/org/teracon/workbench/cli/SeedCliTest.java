@@ -4,33 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** --seeds on run, compare and study, with two tiny real runs per group on the bundled sample. */
 class SeedCliTest {
     private static final String[] TINY = {"--dataset", "sample-datasets/synthetic", "--order", "next_item,taste_group",
             "--channels", "8", "--dilations", "1", "--epochs", "1"};
 
+    /** The CLI in-process, as the jar runs it (exit code, stdout, stderr). */
     private static String[] run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        System.setOut(new PrintStream(out, true));
-        try {
-            CommandLine cli = new CommandLine(new WorkbenchCommand());
-            cli.setErr(new java.io.PrintWriter(err, true));
-            int code = cli.execute(args);
-            return new String[] {String.valueOf(code), out.toString(), err.toString()};
-        } finally {
-            System.setOut(oldOut);
-        }
+        return CliTest.run(args);
     }
 
     private static String[] with(String command, String... more) {
