@@ -92,6 +92,9 @@ public final class ExperimentController {
         fixedRows.add(choice("protocolBox", f.protocols(), f.protocolProperty(), "Protocol",
                 "robust: T1 on each user's last 5 items; paper: T1 on the last item, tasks with more than 20 classes by MRR@5",
                 null));
+        fixedRows.add(section("Run"));
+        fixedRows.add(field(f.runName, "runNameField", "The run's name in the history and the run views; blank = method, dataset and time", "Run name", false));
+        fixedRows.add(field(f.runTags, "runTagsField", "Comma-separated tags, e.g. baseline, ablation", "Tags", false));
         fixedRows.add(section("Training"));
         fixedRows.add(field(f.learningRateFirst, "lrFirstField", "Adam learning rate for T1", "T1 learnin_g rate"));
         fixedRows.add(field(f.learningRate, "lrField", "Adam learning rate for T2", "T2 _learning rate"));

@@ -104,7 +104,7 @@ public final class MainController {
             return;
         }
         ctx.status.clearError();
-        ctx.run.start(cfg, ctx.form.seedList());
+        ctx.run.start(cfg, ctx.form.seedList(), ctx.form.runInfo(cfg));
         tabs.getSelectionModel().select(runTab);
     }
 

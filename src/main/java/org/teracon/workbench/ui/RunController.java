@@ -24,6 +24,8 @@ public final class RunController {
     private final WorkbenchContext ctx;
     private final ExportActions export;
     @FXML private TabPane viewTabs;
+    @FXML private Label headerTitle;
+    @FXML private Label headerScoring;
     @FXML private ComboBox<LossHistory> lossTaskBox;
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private ComboBox<String> layerBox;
@@ -50,6 +52,10 @@ public final class RunController {
         rhoTable.setId("rhoTable");
         timingTable.setId("timingTable");
         viewTabs.setId("runViewTabs");
+        headerTitle.setId("runHeaderTitle");
+        headerScoring.setId("runHeaderScoring");
+        headerTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.headerBinding().get().title(), vm.headerBinding()));
+        headerScoring.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.headerBinding().get().scoring(), vm.headerBinding()));
 
         lossTaskBox.setItems(vm.losses());
         lossTaskBox.setConverter(new StringConverter<>() {

@@ -54,6 +54,11 @@ public final class ExperimentFormViewModel {
         return s;
     });
 
+    /** The next run's name in run-info.json and the run views' header; blank = "<method> <dataset> <time>". */
+    public final FormField<String> runName = new FormField<>("run name", String::strip);
+    /** Comma-separated tags for the next run. */
+    public final FormField<String> runTags = new FormField<>("tags", s -> s);
+
     private final StringProperty method = new SimpleStringProperty("teracon");
     /** The preset the values started from (recorded in experiment.json); {@link #applyPreset} fills the fields. */
     private final StringProperty preset = new SimpleStringProperty(Preset.defaultPreset().key());
@@ -155,6 +160,14 @@ public final class ExperimentFormViewModel {
     }
 
     /** The seeds the Seeds field names, counted from the Seed field; only call when the form is valid. */
+    /** The next run's name and tags; a blank name becomes the default "<method> <dataset> <time>". */
+    public org.teracon.workbench.experiment.RunInfo runInfo(ExperimentConfig cfg) {
+        String name = runName.textProperty().get() == null ? "" : runName.textProperty().get().strip();
+        if (name.isEmpty()) name = org.teracon.workbench.experiment.RunInfo.defaultName(cfg, java.time.LocalDateTime.now());
+        return new org.teracon.workbench.experiment.RunInfo(name,
+                org.teracon.workbench.experiment.RunInfo.parseTags(runTags.textProperty().get()), "");
+    }
+
     public SeedList seedList() {
         return SeedList.parse(seeds.value(), seed.value());
     }

@@ -26,6 +26,7 @@ import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.MaskSimilarityTable;
 import org.teracon.workbench.experiment.RunEvent;
+import org.teracon.workbench.experiment.RunInfo;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
 import org.teracon.workbench.experiment.SeedGroup;
@@ -61,6 +62,10 @@ public final class RunViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty backend = new SimpleStringProperty("");
     private final StringProperty runId = new SimpleStringProperty("");
+    /** What the researcher called the run (the form's Run name, or run-info.json of a reopened run). */
+    private final StringProperty runName = new SimpleStringProperty("");
+    private final StringProperty seedsShown = new SimpleStringProperty("");
+    private RunInfo pendingInfo;
     private final StringProperty taskText = new SimpleStringProperty("");
     private final StringProperty etaText = new SimpleStringProperty("");
     private final DoubleProperty overallProgress = new SimpleDoubleProperty(0);
@@ -95,6 +100,10 @@ public final class RunViewModel {
     /** Runs of the same batch (seed group, study) before the one shown; progress and ETA span the batch. */
     private int runsBefore;
 
+    private final javafx.beans.binding.ObjectBinding<RunHeader> header = javafx.beans.binding.Bindings.createObjectBinding(
+            () -> new RunHeader(runName.get(), runId.get(), config.get(), seedsShown.get(), lastStatus.get(), List.copyOf(transferRows)),
+            runName, runId, config, seedsShown, lastStatus, transferRows);
+
     public RunViewModel(WorkbenchEngine engine) {
         this.engine = engine;
         this.service = new Service<>() {
@@ -103,17 +112,24 @@ public final class RunViewModel {
                 ExperimentConfig cfg = pending;
                 SeedList seeds = pendingSeeds;
                 Path resumeDir = pendingResume;
+                RunInfo info = pendingInfo;
                 CancellationToken t = token;
                 return new Task<>() {
                     @Override
                     protected RunResult call() {
                         if (resumeDir != null) return engine.resume(resumeDir, bridge, t);
                         Path dir = engine.newRunDir(cfg);
-                        if (seeds == null || !seeds.isGroup()) return engine.run(cfg, dir, bridge, t);
+                        if (seeds == null || !seeds.isGroup()) {
+                            RunResult r = engine.run(cfg, dir, bridge, t);
+                            // after the run: the engine refuses a folder that already holds files it did not write
+                            if (info != null) info.write(dir);
+                            return r;
+                        }
                         SeedGroup g = SeedGroupView.run(engine, cfg, seeds, dir, bridge, t, (label, k, n) -> FxEventBridge.onFx(() -> {
                             seedText.set(label);
                             setRunSpan(k, n);
                         }));
+                        if (info != null) SeedGroupView.name(dir, seeds, info);
                         finishedGroup = g;
                         return g.results().isEmpty() ? null : g.results().get(g.results().size() - 1);
                     }
@@ -135,18 +151,26 @@ public final class RunViewModel {
     /** Continues a run from its last checkpoint (History's Resume); ignored while a run is running. */
     public void resume(Path runDir, ExperimentConfig cfg) {
         if (service.isRunning()) return;
-        start(cfg, SeedList.single(cfg.seed()), runDir);
+        start(cfg, SeedList.single(cfg.seed()), runDir, RunInfo.read(runDir));
     }
 
     /** Starts a run, or a seed group (its seeds one after another) when {@code seeds} holds more than one. */
     public void start(ExperimentConfig cfg, SeedList seeds) {
-        start(cfg, seeds, null);
+        start(cfg, seeds, null, null);
     }
 
-    private void start(ExperimentConfig cfg, SeedList seeds, Path resumeDir) {
+    /** As {@link #start(ExperimentConfig, SeedList)}, naming the run: {@code info} goes to its run-info.json. */
+    public void start(ExperimentConfig cfg, SeedList seeds, RunInfo info) {
+        start(cfg, seeds, null, info);
+    }
+
+    private void start(ExperimentConfig cfg, SeedList seeds, Path resumeDir, RunInfo info) {
         if (service.isRunning()) return;
         clear();
         pending = cfg;
+        pendingInfo = info == null || info.name().isEmpty() && info.tags().isEmpty() ? null : info;
+        runName.set(info == null ? "" : info.name());
+        seedsShown.set(RunHeader.seedsText(seeds.seeds()));
         pendingSeeds = seeds;
         pendingResume = resumeDir;
         finishedGroup = null;
@@ -321,6 +345,7 @@ public final class RunViewModel {
         result.set(r);
         config.set(r.config());
         runId.set(r.runId());
+        if (group.get() == null && seedText.get().isEmpty()) seedsShown.set(RunHeader.seedsText(List.of(r.config().seed())));
         if (r.backend() != null) backend.set(r.backend());
         lastStatus.set(r.status());
         if (r.status() != RunStatus.RUNNING) status.set(describeEnd(r.status(), r.message()) + " — " + r.runId()
@@ -453,6 +478,7 @@ public final class RunViewModel {
     /** Shows a finished seed group: the matrix and transfer cells as mean ± std (n) over its completed seeds. */
     public void showGroup(SeedGroup g) {
         group.set(g);
+        seedsShown.set(RunHeader.seedsText(g.seeds()));
         seedText.set("");
         if (g.completed() > 0) {
             matrixRows.setAll(SeedGroupView.matrixRows(g));
@@ -495,6 +521,8 @@ public final class RunViewModel {
         seedText.set("");
         result.set(null);
         runId.set("");
+        runName.set("");
+        seedsShown.set("");
         error.set("");
         tasks.clear();
         losses.clear();
@@ -518,8 +546,14 @@ public final class RunViewModel {
 
     /** Clears everything and shows a stored run (history's "Open"). */
     public void open(RunResult r, List<LossHistory> lossHistories) {
+        open(r, lossHistories, "");
+    }
+
+    /** As {@link #open(RunResult, List)}, with the name the history lists the run under. */
+    public void open(RunResult r, List<LossHistory> lossHistories, String name) {
         if (service.isRunning()) return;
         clear();
+        runName.set(name == null ? "" : name);
         show(r);
         showLosses(lossHistories);
     }
@@ -536,6 +570,8 @@ public final class RunViewModel {
     public StringProperty errorProperty() { return error; }
     public StringProperty backendProperty() { return backend; }
     public StringProperty runIdProperty() { return runId; }
+    public StringProperty runNameProperty() { return runName; }
+    public javafx.beans.binding.ObjectBinding<RunHeader> headerBinding() { return header; }
     public StringProperty taskTextProperty() { return taskText; }
     public StringProperty etaTextProperty() { return etaText; }
     public DoubleProperty overallProgressProperty() { return overallProgress; }

@@ -36,6 +36,20 @@ public final class SeedGroupView {
         });
     }
 
+    /**
+     * Names the group folder and each seed's run ("name · seed 7"), so the history lists every run of the
+     * group under the researcher's name; seeds that never started have no folder and get nothing.
+     */
+    public static void name(Path dir, SeedList seeds, org.teracon.workbench.experiment.RunInfo info) {
+        info.write(dir);
+        for (long s : seeds.seeds()) {
+            Path d = dir.resolve(SeedList.folder(s));
+            if (java.nio.file.Files.isDirectory(d)) {
+                new org.teracon.workbench.experiment.RunInfo(info.name() + " · seed " + s, info.tags(), info.note()).write(d);
+            }
+        }
+    }
+
     /** Hears each seed of a group before its events. */
     @FunctionalInterface
     public interface SeedStart {
