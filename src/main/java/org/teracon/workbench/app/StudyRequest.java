@@ -11,9 +11,16 @@ import org.teracon.workbench.experiment.Studies;
  * What a study varies and around which experiment.
  *
  * @param permutations random orders for the order study (ignored otherwise)
- * @param noisy        the inserted task for the noisy study (null otherwise)
+ * @param noisy        the inserted task for the noisy study (null otherwise); with {@code datasetNoisyTask} only
+ *                     its position counts
+ * @param datasetNoisyTask the dataset's own noisy task the noisy study leaves out and puts back, instead of
+ *                     inserting a generated one (null: insert a generated one)
  */
-public record StudyRequest(Studies.Kind kind, ExperimentConfig base, int permutations, NoisyTaskSpec noisy) {
+public record StudyRequest(Studies.Kind kind, ExperimentConfig base, int permutations, NoisyTaskSpec noisy, String datasetNoisyTask) {
+
+    public StudyRequest(Studies.Kind kind, ExperimentConfig base, int permutations, NoisyTaskSpec noisy) {
+        this(kind, base, permutations, noisy, null);
+    }
 
     public StudyRequest {
         Objects.requireNonNull(kind);
@@ -38,7 +45,8 @@ public record StudyRequest(Studies.Kind kind, ExperimentConfig base, int permuta
     public List<BatchRunner.LabelledConfig> plan() {
         return switch (kind) {
             case ORDER -> Studies.order(base, base.taskOrder(), permutations);
-            case NOISY -> Studies.noisy(base, noisy);
+            case NOISY -> datasetNoisyTask == null ? Studies.noisy(base, noisy)
+                    : Studies.noisyDatasetTask(base, datasetNoisyTask, noisy.position());
             case SAMPLING -> Studies.sampling(base);
             // relations: permutations = how many seeds, consecutive from the base seed (the CLI's --seeds lists them)
             case RELATIONS -> org.teracon.workbench.experiment.RelationsStudy.plan(base, seeds(base.seed(), Math.max(1, permutations)));

@@ -41,6 +41,25 @@ public final class Studies {
                 new BatchRunner.LabelledConfig("with-noise", base.withNoisyTask(noisy)));
     }
 
+    /**
+     * The noisy-task study with a dataset's own noisy task {@code task} instead of a generated one: without it,
+     * then with it at the 1-based {@code position} of the order (the other tasks keep their order).
+     */
+    public static List<BatchRunner.LabelledConfig> noisyDatasetTask(ExperimentConfig base, String task, int position) {
+        List<String> rest = new ArrayList<>(base.taskOrder());
+        if (!rest.remove(task)) {
+            throw new IllegalArgumentException("the noisy-task study was given the dataset's noisy task '" + task + "', which the task order "
+                    + base.taskOrder() + " does not hold");
+        }
+        if (position < 2 || position > rest.size() + 1) {
+            throw new IllegalArgumentException("noisy task position " + position + " is outside 2.." + (rest.size() + 1) + " (T1 stays first)");
+        }
+        List<String> with = new ArrayList<>(rest);
+        with.add(position - 1, task);
+        return List.of(new BatchRunner.LabelledConfig("without-noise", base.withNoisyTask(null).withTaskOrder(rest)),
+                new BatchRunner.LabelledConfig("with-noise", base.withNoisyTask(null).withTaskOrder(with)));
+    }
+
     public static List<BatchRunner.LabelledConfig> sampling(ExperimentConfig base) {
         ExperimentConfig t = base.withMethod("teracon");
         return List.of(
@@ -80,14 +99,22 @@ public final class Studies {
         return b.build();
     }
 
-    /** Rows = tasks; columns = final score without and with the noisy task, and the degradation ratio in %. */
+    /**
+     * Rows = tasks; columns = final score without and with the noisy task, and the degradation in %,
+     * (without − with) / without × 100: a loss reads as a positive degradation, a gain as a negative one.
+     */
     public static ResultTable noisyTable(RunResult without, RunResult with) {
         ResultTable.Builder b = new ResultTable.Builder("noisy-task study", "task", List.of("without noise", "with noise", "degradation %"));
         for (TransferScores.Row row : without.transfer()) {
             double w = with.transfer().stream().filter(x -> x.task().equals(row.task())).mapToDouble(TransferScores.Row::last).findFirst().orElse(Double.NaN);
-            b.row(without.matrix().column(row.task()), row.last(), w, (w - row.last()) / row.last() * 100);
+            b.row(without.matrix().column(row.task()), row.last(), w, degradationPercent(row.last(), w));
         }
         return b.build();
+    }
+
+    /** (without − with) / without × 100; positive when the noisy task made the score worse. */
+    public static double degradationPercent(double without, double with) {
+        return (without - with) / without * 100;
     }
 
     /** Rows = sampling modes; columns = each task's final score, mean seconds per epoch after T1, mean ρ. */

@@ -18,8 +18,11 @@ final class StudyActions {
         try {
             ExperimentConfig base = ctx.currentExperiment();
             int permutations = kind == Studies.Kind.ORDER ? ctx.study.permutations() : 0;
-            var noisy = kind == Studies.Kind.NOISY ? ctx.taskOrder.noisySpecAt(ctx.study.noisyPositionProperty().get()) : null;
-            request = new StudyRequest(kind, base, permutations, noisy);
+            int position = ctx.study.ownNoisyPositionProperty().get() ? ctx.study.noisyPositionProperty().get()
+                    : Math.max(2, ctx.taskOrder.noisyPositionProperty().get());
+            var noisy = kind == Studies.Kind.NOISY ? ctx.taskOrder.noisySpecAt(position) : null;
+            // The experiment's noisy task is the study's: the dataset's own when the order holds it, else a generated one.
+            request = new StudyRequest(kind, base, permutations, noisy, kind == Studies.Kind.NOISY ? ctx.taskOrder.datasetNoisyTask() : null);
         } catch (IllegalArgumentException e) {
             ctx.error("Cannot start the study", e.getMessage());
             return;

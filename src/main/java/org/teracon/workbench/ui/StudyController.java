@@ -29,6 +29,8 @@ public final class StudyController {
     @FXML private Button cancelStudyButton;
     @FXML private TextField permutationsField;
     @FXML private Spinner<Integer> noisyPositionSpinner;
+    @FXML private javafx.scene.control.CheckBox ownNoisyPosition;
+    @FXML private Label noisySource;
     @FXML private ProgressBar studyProgress;
     @FXML private Label studyProgressLabel;
     @FXML private Label studyTitle;
@@ -57,6 +59,17 @@ public final class StudyController {
         pos.valueProperty().addListener((o, was, now) -> {
             if (now != null) vm.noisyPositionProperty().set(now);
         });
+        // Unless the study's own box is ticked, the spinner shows (and the study uses) the Experiment tab's position.
+        ownNoisyPosition.selectedProperty().bindBidirectional(vm.ownNoisyPositionProperty());
+        noisyPositionSpinner.disableProperty().bind(vm.ownNoisyPositionProperty().not());
+        Runnable follow = () -> {
+            if (!vm.ownNoisyPositionProperty().get()) pos.setValue(Math.max(2, ctx.taskOrder.noisyPositionProperty().get()));
+        };
+        ctx.taskOrder.noisyPositionProperty().addListener((o, was, now) -> follow.run());
+        vm.ownNoisyPositionProperty().addListener((o, was, now) -> follow.run());
+        follow.run();
+        noisySource.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.ownNoisyPositionProperty().get()
+                ? "this study's own position" : "from the Experiment tab", vm.ownNoisyPositionProperty()));
         studyProgress.progressProperty().bind(vm.progressProperty().map(p -> Math.max(0, p.doubleValue())));
         studyProgressLabel.textProperty().bind(vm.progressTextProperty());
         studyStatus.textProperty().bind(vm.statusProperty());
@@ -97,7 +110,7 @@ public final class StudyController {
 
     private static String title(ResultTable t) {
         return Character.toUpperCase(t.title().charAt(0)) + t.title().substring(1)
-                + (t.title().startsWith("noisy") ? " (degradation % = (with − without) / without × 100)" : "");
+                + (t.title().startsWith("noisy") ? " (degradation % = (without − with) / without × 100: a loss is positive)" : "");
     }
 
     @FXML

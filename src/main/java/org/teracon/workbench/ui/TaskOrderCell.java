@@ -90,7 +90,7 @@ final class TaskOrderCell extends ListCell<TaskOrderItem> {
         name.setText((getIndex() + 1) + ". " + item.name() + (item.isFirst() ? "  (pinned)" : ""));
         detail.setText(item.detail());
         if (item.isFirst()) getStyleClass().add("pinned");
-        if (item.isNoisy()) getStyleClass().add("noisy");
+        if (item.isAnyNoisy()) getStyleClass().add("noisy");
         setGraphic(box);
         setText(null);
     }

@@ -3,6 +3,7 @@ package org.teracon.workbench.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.teracon.workbench.app.RunEntry;
 import org.teracon.workbench.app.StudyOutcome;
+import org.teracon.workbench.experiment.ExperimentFiles;
 import org.teracon.workbench.experiment.ResultTable;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -47,7 +49,7 @@ class UiStudyTest extends WorkbenchWindowTest {
         assertEquals(2, t.rows().size(), "one row per real task");
         for (double[] row : t.values()) {
             assertFalse(Double.isNaN(row[0]) || Double.isNaN(row[1]), "both runs scored every task");
-            assertEquals((row[1] - row[0]) / row[0] * 100, row[2], 1e-9);
+            assertEquals((row[0] - row[1]) / row[0] * 100, row[2], 1e-9, "a loss reads as a positive degradation");
         }
         TableView<?> table = robot.lookup("#studyTable").queryAs(TableView.class);
         assertEquals(2, table.getItems().size());
@@ -66,6 +68,49 @@ class UiStudyTest extends WorkbenchWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(csv));
         assertEquals(t.csv(), Files.readString(csv), "the CSV is the engine's table, not the rounded cells");
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    /**
+     * Issue #11 problem 8: the dataset's own noisy task is the experiment's noisy task; the position spinners
+     * follow it when it moves, and the study takes the experiment's position unless its own box is ticked.
+     */
+    @Test
+    void theDatasetsNoisyTaskIsTheOneNoisyTaskAndTheStudyTakesTheExperimentsPosition(FxRobot robot) throws Exception {
+        TinyExperiment.twoTasks(robot, ctx);
+        robot.interact(() -> ctx.taskOrder.items().stream().filter(i -> i.name().equals("noise"))
+                .forEach(i -> i.includedProperty().set(true)));
+        assertEquals(List.of("next_item", "taste_group", "noise"), ctx.currentExperiment().taskOrder());
+        assertEquals(3, ctx.taskOrder.noisyPositionProperty().get(), "the spinner follows the dataset's noisy task");
+        int noiseIndex = indexOf("noise");
+        robot.interact(() -> ctx.taskOrder.move(noiseIndex, 1));
+        assertEquals(2, ctx.taskOrder.noisyPositionProperty().get(), "and follows it when it is moved");
+        robot.interact(() -> ctx.taskOrder.noisyPositionProperty().set(3));
+        assertEquals(List.of("next_item", "taste_group", "noise"), ctx.currentExperiment().taskOrder(), "typing a position moves it");
+
+        openStudies(robot);
+        javafx.scene.control.Spinner<?> studySpinner = robot.lookup("#noisyPositionSpinner").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(3, studySpinner.getValue(), "the study shows the experiment's position");
+        assertTrue(studySpinner.isDisabled());
+        assertEquals("from the Experiment tab", robot.lookup("#noisySource").queryAs(javafx.scene.control.Label.class).getText());
+
+        robot.interact(() -> ctx.taskOrder.noisyPositionProperty().set(2));
+        robot.clickOn("#noisyStudyButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> ctx.study.outcomeProperty().get() != null);
+        StudyOutcome o = ctx.study.outcomeProperty().get();
+        assertNotNull(o.table(), o.summary());
+        assertEquals(List.of("next_item", "taste_group"), ExperimentFiles.read(o.folder().resolve("without-noise/experiment.json")).taskOrder());
+        assertEquals(List.of("next_item", "noise", "taste_group"), ExperimentFiles.read(o.folder().resolve("with-noise/experiment.json")).taskOrder(),
+                "the dataset's own noisy task at the experiment's position, no generated one beside it");
+        assertNull(ExperimentFiles.read(o.folder().resolve("with-noise/experiment.json")).noisyTask());
+
+        robot.clickOn("#ownNoisyPosition");
+        assertFalse(studySpinner.isDisabled());
+        assertEquals("this study's own position", robot.lookup("#noisySource").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
+    private int indexOf(String task) {
+        for (int i = 0; i < ctx.taskOrder.items().size(); i++) if (ctx.taskOrder.items().get(i).name().equals(task)) return i;
+        throw new AssertionError(task);
     }
 
     @Test

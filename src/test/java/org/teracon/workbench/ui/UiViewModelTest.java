@@ -60,6 +60,29 @@ class UiViewModelTest {
         assertFalse(vm.taskOrder().contains(before.get(2)));
     }
 
+    /** Issue #11 problem 8: one noisy task at a time, and one position that follows it. */
+    @Test
+    void theDatasetsNoisyTaskIsTheNoisyTaskUntilAGeneratedOneReplacesIt() {
+        TaskOrderViewModel vm = sampleOrder();
+        assertEquals(List.of("next_item", "liked_items", "taste_group", "side_group", "noise"), vm.taskOrder());
+        assertTrue(vm.items().get(4).isDatasetNoisy() && vm.items().get(4).isAnyNoisy() && !vm.items().get(4).isNoisy());
+        assertEquals("noise", vm.datasetNoisyTask());
+        assertEquals(5, vm.noisyPositionProperty().get(), "the position shows where the dataset's noisy task is");
+        assertTrue(vm.move(4, 2));
+        assertEquals(3, vm.noisyPositionProperty().get(), "and follows a move");
+        vm.items().get(1).includedProperty().set(false);
+        assertEquals(2, vm.noisyPositionProperty().get(), "and counts included tasks only");
+
+        vm.noisyPositionProperty().set(4);
+        assertTrue(vm.insertNoisy());
+        assertNull(vm.datasetNoisyTask(), "the generated task replaced the dataset's own in the order");
+        assertFalse(vm.taskOrder().contains("noise"));
+        assertTrue(vm.messageProperty().get().contains("'noise'"), vm.messageProperty().get());
+        assertEquals(1, vm.items().stream().filter(i -> i.isIncluded() && i.isAnyNoisy()).count());
+        // the generated task sits at position 4 of next_item, taste_group, side_group + noisy
+        assertEquals(new NoisyTaskSpec(4, 0.5, 50), vm.noisyTask());
+    }
+
     @Test
     void noisyTaskPositionCountsIncludedTasksOnly() {
         TaskOrderViewModel vm = sampleOrder();

@@ -345,7 +345,7 @@ public final class RunViewModel {
         result.set(r);
         config.set(r.config());
         runId.set(r.runId());
-        if (group.get() == null && seedText.get().isEmpty()) seedsShown.set(RunHeader.seedsText(List.of(r.config().seed())));
+        if (group.get() == null && seedText.get().isEmpty() && r.config() != null) seedsShown.set(RunHeader.seedsText(List.of(r.config().seed())));
         if (r.backend() != null) backend.set(r.backend());
         lastStatus.set(r.status());
         if (r.status() != RunStatus.RUNNING) status.set(describeEnd(r.status(), r.message()) + " — " + r.runId()

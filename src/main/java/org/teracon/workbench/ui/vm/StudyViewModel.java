@@ -43,6 +43,8 @@ public final class StudyViewModel {
 
     private final StringProperty permutations = new SimpleStringProperty("2");
     private final IntegerProperty noisyPosition = new SimpleIntegerProperty(2);
+    /** False: the noisy study takes the Experiment tab's position; true: {@link #noisyPosition}, the study's own. */
+    private final javafx.beans.property.BooleanProperty ownNoisyPosition = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<StudyOutcome> outcome = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("No study run yet.");
     private final StringProperty error = new SimpleStringProperty("");
@@ -157,6 +159,7 @@ public final class StudyViewModel {
     public ReadOnlyStringProperty progressTextProperty() { return service.messageProperty(); }
     public StringProperty permutationsProperty() { return permutations; }
     public IntegerProperty noisyPositionProperty() { return noisyPosition; }
+    public javafx.beans.property.BooleanProperty ownNoisyPositionProperty() { return ownNoisyPosition; }
     public ObjectProperty<StudyOutcome> outcomeProperty() { return outcome; }
     public StringProperty statusProperty() { return status; }
     public StringProperty errorProperty() { return error; }

@@ -27,14 +27,25 @@ public final class TaskOrderViewModel {
     private final StringProperty noisyFraction = new SimpleStringProperty("0.5");
     private final StringProperty noisyClasses = new SimpleStringProperty("50");
     private final StringProperty message = new SimpleStringProperty("");
+    /** True while the list or the spinner is being brought in line with the other: stops the echo. */
+    private boolean syncing;
     private double noisyFractionValue = 0.5;
     private int noisyClassesValue = 50;
+
+    public TaskOrderViewModel() {
+        // The position spinner follows the noisy task when it is dragged, ticked or unticked, and moves it when
+        // the user types a position: one number, one place in the list.
+        items.addListener((javafx.collections.ListChangeListener<TaskOrderItem>) ch -> followNoisy());
+        noisyPosition.addListener((o, was, now) -> moveNoisyTo(now.intValue()));
+    }
 
     public void setDataset(Dataset d) {
         List<TaskOrderItem> list = new ArrayList<>();
         for (int i = 0; i < d.tasks().size(); i++) {
             Task t = d.tasks().get(i);
-            list.add(TaskOrderItem.task(t.name(), t.kind().jsonName() + ", " + t.numClasses() + " classes", i == 0));
+            String detail = t.kind().jsonName() + ", " + t.numClasses() + " classes";
+            list.add(t.noisy() && i > 0 ? TaskOrderItem.datasetNoisy(t.name(), detail + "; the dataset's noisy task (random labels)")
+                    : TaskOrderItem.task(t.name(), detail, i == 0));
         }
         items.setAll(list);
         message.set("");
@@ -63,6 +74,57 @@ public final class TaskOrderViewModel {
         return true;
     }
 
+    /** The included noisy task's 1-based position among included tasks, or 0 when none is included. */
+    public int noisyIndexAmongIncluded() {
+        int pos = 0;
+        for (TaskOrderItem i : items) {
+            if (!i.isIncluded()) continue;
+            pos++;
+            if (i.isAnyNoisy()) return pos;
+        }
+        return 0;
+    }
+
+    /** The dataset's own noisy task when it is in the order, else null. */
+    public String datasetNoisyTask() {
+        return items.stream().filter(i -> i.isDatasetNoisy() && i.isIncluded()).map(TaskOrderItem::name).findFirst().orElse(null);
+    }
+
+    private void followNoisy() {
+        int pos = noisyIndexAmongIncluded();
+        if (syncing || pos == 0 || pos == noisyPosition.get()) return;
+        syncing = true;
+        try {
+            noisyPosition.set(pos);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void moveNoisyTo(int position) {
+        int current = noisyIndexAmongIncluded();
+        if (syncing || current == 0 || current == position || position < 2) return;
+        syncing = true;
+        try {
+            TaskOrderItem noisy = items.stream().filter(i -> i.isIncluded() && i.isAnyNoisy()).findFirst().orElseThrow();
+            items.remove(noisy);
+            items.add(listIndexOfIncluded(position), noisy);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Where in the list the {@code position}-th included task goes (1-based; past the end = at the end). */
+    private int listIndexOfIncluded(int position) {
+        int seen = 0;
+        for (int k = 0; k < items.size(); k++) {
+            if (!items.get(k).isIncluded()) continue;
+            seen++;
+            if (seen == position) return k;
+        }
+        return items.size();
+    }
+
     /** Inserts (or moves) the noisy task at the 1-based position with the fraction/classes typed in. */
     public boolean insertNoisy() {
         NoisyTaskSpec spec;
@@ -73,11 +135,28 @@ public final class TaskOrderViewModel {
             return false;
         }
         removeNoisy();
+        // One noisy task at a time: the generated one replaces the dataset's own in the order.
+        String ownName = datasetNoisyTask();
+        syncing = true;
+        try {
+            // left out, and to the end of the list, where a loaded experiment puts every left-out task
+            List<TaskOrderItem> own = items.stream().filter(TaskOrderItem::isDatasetNoisy).toList();
+            own.forEach(i -> i.includedProperty().set(false));
+            items.removeAll(own);
+            items.addAll(own);
+        } finally {
+            syncing = false;
+        }
         noisyFractionValue = spec.userFraction();
         noisyClassesValue = spec.classes();
-        int index = Math.min(spec.position() - 1, items.size());
-        items.add(index, TaskOrderItem.noisy(describe(spec)));
-        message.set("");
+        syncing = true;
+        try {
+            items.add(listIndexOfIncluded(spec.position()), TaskOrderItem.noisy(describe(spec)));
+        } finally {
+            syncing = false;
+        }
+        followNoisy();
+        message.set(ownName == null ? "" : "Unticked the dataset's own noisy task '" + ownName + "': one noisy task at a time.");
         return true;
     }
 
