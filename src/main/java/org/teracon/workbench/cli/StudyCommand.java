@@ -39,8 +39,9 @@ public class StudyCommand implements Callable<Integer> {
     @Option(names = "--permutations", defaultValue = "2", description = "random orders in the order study (default ${DEFAULT-VALUE})")
     int permutations;
 
-    @Option(names = "--noisy-position", defaultValue = "2", description = "position of the noisy task in the noisy study (default ${DEFAULT-VALUE})")
-    int noisyPosition;
+    @Option(names = "--noisy-position", paramLabel = "N", description = "position of the noisy task in the noisy study (default: the experiment's "
+            + "noisy task's position, else 2)")
+    Integer noisyPosition;
 
     @Mixin
     SeedsOption seeds;
@@ -61,8 +62,7 @@ public class StudyCommand implements Callable<Integer> {
         if (k == Studies.Kind.ORDER && base.taskOrder().isEmpty()) {
             base = base.withTaskOrder(DatasetLoader.load(Path.of(base.dataset())).tasks().stream().map(Task::name).toList());
         }
-        StudyRequest request = new StudyRequest(k, base, permutations,
-                k == Studies.Kind.NOISY ? new NoisyTaskSpec(noisyPosition, options.noisyUsers, options.noisyClasses) : null);
+        StudyRequest request = k == Studies.Kind.NOISY ? noisyRequest(base) : new StudyRequest(k, base, permutations, null);
         SeedList group = seeds.resolve(base.seed());
         // the relations study runs its seeds itself: its table holds the per-seed correlations
         boolean relations = k == Studies.Kind.RELATIONS;
@@ -80,5 +80,24 @@ public class StudyCommand implements Callable<Integer> {
             CompareCommand.write(out, kind.toLowerCase(Locale.ROOT) + "-study", o.table());
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * The experiment's noisy task is the study's: the dataset's own when the order holds one (the study leaves
+     * it out, then puts it back), else a generated one; at --noisy-position, else the experiment's position, else 2.
+     * The console says which, so a study never silently uses another position than the experiment's.
+     */
+    private StudyRequest noisyRequest(ExperimentConfig base) {
+        List<String> order = base.taskOrder().isEmpty()
+                ? DatasetLoader.load(Path.of(base.dataset())).tasks().stream().map(Task::name).toList() : base.taskOrder();
+        String own = DatasetLoader.load(Path.of(base.dataset())).tasks().stream().filter(t -> t.noisy() && order.contains(t.name()))
+                .map(Task::name).findFirst().orElse(null);
+        int experimentPosition = own != null ? order.indexOf(own) + 1 : base.noisyTask() != null ? base.noisyTask().position() : 0;
+        int position = noisyPosition != null ? noisyPosition : experimentPosition > 0 ? experimentPosition : 2;
+        String from = noisyPosition != null ? "--noisy-position" : experimentPosition > 0 ? "the experiment" : "the default";
+        System.out.println("noisy-task study: " + (own != null ? "the dataset's own noisy task '" + own + "'" : "a generated noisy task")
+                + " at position " + position + " (from " + from + ")");
+        NoisyTaskSpec spec = new NoisyTaskSpec(position, options.noisyUsers, options.noisyClasses);
+        return new StudyRequest(Studies.Kind.NOISY, base.withTaskOrder(order), permutations, spec, own);
     }
 }

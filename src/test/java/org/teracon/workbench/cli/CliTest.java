@@ -87,7 +87,7 @@ class CliTest {
         assertTrue(failed[2].contains("exit code 3") && failed[2].contains("no torch"), failed[2]);
     }
 
-    private static String[] concat(String[] a, String... b) {
+    static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

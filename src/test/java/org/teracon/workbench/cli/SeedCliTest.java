@@ -105,4 +105,19 @@ class SeedCliTest {
         assertTrue(Files.readString(dir.resolve("noisy-study.csv")).lines().findFirst().orElseThrow().contains("without noise mean"));
         assertTrue(Files.exists(dir.resolve("seed-43/with-noise/results.json")));
     }
+
+    /** Issue #11 problem 8 on the command line: the study takes the experiment's noisy task and position, and says so. */
+    @Test
+    void theNoisyStudyTakesTheExperimentsNoisyTaskAndSaysWhichPosition(@TempDir Path dir) throws Exception {
+        String[] tiny = {"--dataset", "sample-datasets/synthetic", "--channels", "8", "--dilations", "1", "--epochs", "1"};
+        String[] r = run(CliTest.concat(CliTest.concat(new String[]{"study", "noisy"}, tiny), "--order", "next_item,taste_group,noise", "--out", dir.toString()));
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("noisy-task study: the dataset's own noisy task 'noise' at position 3 (from the experiment)"), r[1]);
+        assertEquals(List.of("next_item", "taste_group"),
+                org.teracon.workbench.experiment.ExperimentFiles.read(dir.resolve("without-noise/experiment.json")).taskOrder());
+
+        String[] g = run(with("study", "noisy", "--noisy", "3", "--out", dir.resolve("g").toString()));
+        assertEquals("0", g[0], g[2]);
+        assertTrue(g[1].contains("a generated noisy task at position 3 (from the experiment)"), g[1]);
+    }
 }
