@@ -19,7 +19,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.util.converter.BooleanStringConverter;
-import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.ui.vm.ExperimentFormViewModel;
 import org.teracon.workbench.ui.vm.FormField;
 import org.teracon.workbench.ui.vm.ParamField;
@@ -235,7 +234,7 @@ public final class ExperimentController {
 
     @FXML
     private void resetDefaults() {
-        ctx.form.load(ExperimentConfig.defaults(""));
+        ctx.form.resetToDefaults();
         List<String> methods = ctx.form.methods();
         if (!methods.isEmpty() && !methods.contains(ctx.form.methodProperty().get())) ctx.form.methodProperty().set(methods.get(0));
     }

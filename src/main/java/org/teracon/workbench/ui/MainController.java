@@ -21,6 +21,7 @@ import org.teracon.workbench.ui.engine.Background;
 /** Menus, run bar and status bar. Actions delegate to view models or the small *Actions helpers. */
 public final class MainController {
     private final WorkbenchContext ctx;
+    @FXML private javafx.scene.control.CheckMenuItem darkThemeItem;
     @FXML private BorderPane root;
     @FXML private MenuItem runItem;
     @FXML private MenuItem cancelItem;
@@ -49,6 +50,8 @@ public final class MainController {
 
     @FXML
     private void initialize() {
+        darkThemeItem.setSelected(ctx.theme.get() == FormMemory.Theme.DARK);
+        darkThemeItem.selectedProperty().addListener((o, was, now) -> ctx.theme.set(now ? FormMemory.Theme.DARK : FormMemory.Theme.LIGHT));
         runButton.setId("runButton");
         cancelButton.setId("cancelButton");
         var cannotRun = ctx.busy.or(ctx.form.validProperty().not()).or(ctx.dataset.emptyProperty())
@@ -105,6 +108,7 @@ public final class MainController {
         }
         ctx.status.clearError();
         ctx.run.start(cfg, ctx.form.seedList(), ctx.form.runInfo(cfg));
+        ctx.remember(cfg);
         tabs.getSelectionModel().select(runTab);
     }
 

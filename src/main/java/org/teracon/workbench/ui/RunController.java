@@ -76,6 +76,7 @@ public final class RunController {
         layerBox.setItems(vm.layerChoices());
         layerBox.valueProperty().bindBidirectional(vm.selectedLayerProperty());
         heatmap.dataProperty().bind(vm.heatmapProperty());
+        heatmap.darkProperty().bind(ctx.theme.isEqualTo(FormMemory.Theme.DARK));
         hoverLabel.textProperty().bind(heatmap.hoverTextProperty());
 
         Tables.bindMatrix(matrixTable, vm.matrixColumns(), "after task \\ on task");

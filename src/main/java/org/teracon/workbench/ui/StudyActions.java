@@ -29,6 +29,7 @@ final class StudyActions {
         }
         ctx.status.clearError();
         ctx.study.start(request);
+        ctx.remember(request.base());
         ctx.showStudies();
     }
 }

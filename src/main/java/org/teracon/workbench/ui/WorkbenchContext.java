@@ -36,11 +36,20 @@ public final class WorkbenchContext {
     public final StatusViewModel status = new StatusViewModel();
     /** An experiment loaded before its dataset: its task order is applied once the dataset is open. */
     private ExperimentConfig pendingExperiment;
+    private final FormMemory memory;
+    /** The window's look; the window swaps its stylesheet when this changes, and it is remembered. */
+    public final javafx.beans.property.ObjectProperty<FormMemory.Theme> theme = new javafx.beans.property.SimpleObjectProperty<>(FormMemory.Theme.LIGHT);
 
     public WorkbenchContext(WorkbenchEngine engine, Path runsRoot, Dialogs dialogs) {
         this.engine = Objects.requireNonNull(engine);
         this.runsRoot = runsRoot;
         this.dialogs = dialogs;
+        this.memory = new FormMemory(runsRoot);
+        theme.set(memory.theme());
+        theme.addListener((o, was, now) -> Background.submit(() -> {
+            memory.rememberTheme(now);
+            return now;
+        }, x -> { }, t -> { }));
         this.dataset = new DatasetViewModel(engine);
         this.run = new RunViewModel(engine);
         this.history = new HistoryViewModel(engine);
@@ -84,10 +93,38 @@ public final class WorkbenchContext {
 
     /** Starts the slow engine queries (method list, backend probe) off the FX thread. */
     public void startup(Path initialDataset) {
-        Background.submit(engine::methodNames, form::setMethods, t -> reportError("Methods", Background.describe(t)));
+        Background.submit(() -> new Startup(engine.methodNames(), memory.lastExperiment().orElse(null)), s -> {
+            form.setMethods(s.methods());
+            if (s.last() != null) restore(s.last(), initialDataset);
+        }, t -> reportError("Methods", Background.describe(t)));
         Background.submit(engine::backend, run.backendProperty()::set, t -> run.backendProperty().set("backend unavailable: " + Background.describe(t)));
         history.refresh();
         if (initialDataset != null && Files.isDirectory(initialDataset)) dataset.open(initialDataset);
+    }
+
+    private record Startup(java.util.List<String> methods, ExperimentConfig last) {
+    }
+
+    /**
+     * The form as the last run or study left it. Its task order only when it was made for the dataset the
+     * window opens with: the window always opens that dataset (the bundled sample by default).
+     */
+    private void restore(ExperimentConfig last, Path initialDataset) {
+        form.load(last);
+        boolean sameDataset = initialDataset != null && last.dataset() != null && !last.dataset().isBlank()
+                && sameFolder(initialDataset, Path.of(last.dataset()));
+        if (!sameDataset) return;
+        if (dataset.getDataset() != null) taskOrder.apply(last.taskOrder(), last.noisyTask());
+        else pendingExperiment = last;
+        status.info("The form holds the settings of the last run or study (Reset to defaults clears them).");
+    }
+
+    /** Remembers the experiment a run or study starts with; the next start of the window fills the form with it. */
+    public void remember(ExperimentConfig cfg) {
+        Background.submit(() -> {
+            memory.rememberExperiment(cfg);
+            return cfg;
+        }, x -> { }, t -> { });
     }
 
     /** Fills the form from an experiment and, when it names another dataset folder, opens that. */

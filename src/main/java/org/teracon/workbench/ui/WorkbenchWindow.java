@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 /** Builds the main window from /fxml/main.fxml; used by the app, the tests and the screenshot renderer. */
 public final class WorkbenchWindow {
     public static final double WIDTH = 1280;
-    public static final double HEIGHT = 820;
+    public static final double HEIGHT = 720;
     public static final Path SAMPLE_DATASET = Path.of("sample-datasets", "synthetic");
 
     private final Scene scene;
@@ -41,7 +41,14 @@ public final class WorkbenchWindow {
         }
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(WorkbenchWindow.class.getResource("/styles/workbench.css").toExternalForm());
+        applyTheme(scene, null, ctx.theme.get());
+        ctx.theme.addListener((o, was, now) -> applyTheme(scene, was, now));
         return new WorkbenchWindow(scene, loader.getController());
+    }
+
+    private static void applyTheme(Scene scene, FormMemory.Theme was, FormMemory.Theme now) {
+        if (was != null && was.stylesheet != null) scene.getStylesheets().remove(WorkbenchWindow.class.getResource(was.stylesheet).toExternalForm());
+        if (now != null && now.stylesheet != null) scene.getStylesheets().add(WorkbenchWindow.class.getResource(now.stylesheet).toExternalForm());
     }
 
     /** Shows the window on {@code stage} and starts loading {@code initialDataset} (if it exists). */

@@ -15,9 +15,10 @@ class ExperimentFormPresetTest {
     @Test
     void pickingAPresetFillsTheFieldsAndEditsOverrideIt() {
         ExperimentFormViewModel f = new ExperimentFormViewModel();
-        assertEquals("cpu", f.presetProperty().get());
+        assertEquals("sample", f.presetProperty().get(), "the window opens on the bundled sample, with its preset");
+        assertEquals("0.005", f.learningRate.textProperty().get());
         assertEquals("robust", f.protocolProperty().get());
-        assertEquals(List.of("cpu", "reference"), f.presets());
+        assertEquals(List.of("cpu", "sample", "reference"), f.presets());
         f.applyPreset("reference");
         assertEquals("256", f.channels.textProperty().get());
         assertEquals("1,4,1,4,1,4,1,4", f.dilations.textProperty().get());

@@ -29,17 +29,32 @@ public final class HeatmapView extends Region {
     private final ObjectProperty<HeatmapData> data = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
     private final Tooltip tooltip = new Tooltip();
+    /** Paints on the dark theme's background with light ink; the colour scale (viridis) reads on both. */
+    private final javafx.beans.property.BooleanProperty dark = new javafx.beans.property.SimpleBooleanProperty(false);
 
     public HeatmapView() {
         getStyleClass().add("heatmap");
         getChildren().add(canvas);
         data.addListener((o, was, now) -> draw());
+        dark.addListener((o, was, now) -> draw());
         tooltip.setShowDelay(Duration.millis(80));
         Tooltip.install(canvas, tooltip);
         canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
         canvas.setOnMouseExited(e -> hoverText.set(""));
         setMinSize(200, 200);
         setPrefSize(640, 520);
+    }
+
+    public javafx.beans.property.BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    private Color background() {
+        return dark.get() ? Color.web("#1e2228") : Color.WHITE;
+    }
+
+    private Color ink() {
+        return dark.get() ? Color.web("#e6e9ee") : Color.web("#222");
     }
 
     public ObjectProperty<HeatmapData> dataProperty() {
@@ -83,10 +98,10 @@ public final class HeatmapView extends Region {
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        g.setFill(background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         HeatmapData d = data.get();
-        g.setFill(Color.web("#333"));
+        g.setFill(ink());
         g.setFont(Font.font(13));
         g.setTextBaseline(VPos.CENTER);
         if (d == null || d.size() == 0) {
@@ -106,7 +121,7 @@ public final class HeatmapView extends Region {
                 double f = d.fraction(v);
                 double x = LABEL_WIDTH + c * cell;
                 double y = TOP + r * cell;
-                g.setFill(Double.isNaN(v) ? Color.web("#eeeeee") : ColorScale.at(f));
+                g.setFill(Double.isNaN(v) ? (dark.get() ? Color.web("#3a3f47") : Color.web("#eeeeee")) : ColorScale.at(f));
                 g.fillRect(x, y, cell - 1, cell - 1);
                 if (cell >= 30 && !Double.isNaN(v)) {
                     g.setFill(ColorScale.textOn(f));
@@ -115,7 +130,7 @@ public final class HeatmapView extends Region {
                 }
             }
         }
-        g.setFill(Color.web("#222"));
+        g.setFill(ink());
         g.setFont(Font.font(12));
         for (int i = 0; i < n; i++) {
             g.setTextAlign(TextAlignment.RIGHT);
@@ -138,7 +153,7 @@ public final class HeatmapView extends Region {
         }
         g.setStroke(Color.web("#666"));
         g.strokeRect(x, y, 18, h);
-        g.setFill(Color.web("#222"));
+        g.setFill(ink());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11));
         for (int i = 0; i <= 4; i++) {

@@ -89,7 +89,13 @@ public final class ExperimentFormViewModel {
         valid = Bindings.createBooleanBinding(
                 () -> fields().stream().allMatch(FormField::isValid) && configError.get().isEmpty(),
                 validDeps.toArray(Observable[]::new));
+        resetToDefaults();
+    }
+
+    /** The window's defaults: the method defaults with {@link Preset#windowDefault()}'s backbone and schedule. */
+    public void resetToDefaults() {
         load(ExperimentConfig.defaults(""));
+        applyPreset(Preset.windowDefault().key());
     }
 
     /** The fields that count now: the chosen method's parameters, then training, backbone and seed. */
