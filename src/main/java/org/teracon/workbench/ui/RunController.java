@@ -12,6 +12,8 @@ import org.teracon.workbench.ui.vm.TransferCells;
 import org.teracon.workbench.ui.export.Exports;
 import org.teracon.workbench.ui.export.SvgWriter;
 import org.teracon.workbench.ui.view.HeatmapView;
+import org.teracon.workbench.ui.view.ChartTools;
+import org.teracon.workbench.ui.vm.CurveViewModel;
 import org.teracon.workbench.ui.vm.Fmt;
 import org.teracon.workbench.ui.vm.HeatmapData;
 import org.teracon.workbench.ui.vm.LossHistory;
@@ -28,6 +30,13 @@ public final class RunController {
     @FXML private Label headerScoring;
     @FXML private ComboBox<LossHistory> lossTaskBox;
     @FXML private LineChart<Number, Number> lossChart;
+    @FXML private LineChart<Number, Number> validationChart;
+    @FXML private javafx.scene.chart.NumberAxis lossXAxis;
+    @FXML private javafx.scene.chart.NumberAxis lossYAxis;
+    @FXML private javafx.scene.chart.NumberAxis validationXAxis;
+    @FXML private javafx.scene.control.Slider smoothingSlider;
+    @FXML private javafx.scene.control.CheckBox logScaleBox;
+    @FXML private Label curveHoverLabel;
     @FXML private ComboBox<String> layerBox;
     @FXML private Label hoverLabel;
     @FXML private HeatmapView heatmap;
@@ -57,7 +66,17 @@ public final class RunController {
         headerTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.headerBinding().get().title(), vm.headerBinding()));
         headerScoring.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.headerBinding().get().scoring(), vm.headerBinding()));
 
-        lossTaskBox.setItems(vm.losses());
+        // "Whole run" first, then one entry per task as the run reaches it
+        javafx.collections.ObservableList<LossHistory> scopes = javafx.collections.FXCollections.observableArrayList();
+        Runnable fillScopes = () -> {
+            java.util.List<LossHistory> all = new java.util.ArrayList<>();
+            if (!vm.losses().isEmpty()) all.add(CurveViewModel.WHOLE_RUN);
+            all.addAll(vm.losses());
+            scopes.setAll(all);
+        };
+        vm.losses().addListener((javafx.collections.ListChangeListener<LossHistory>) c -> fillScopes.run());
+        fillScopes.run();
+        lossTaskBox.setItems(scopes);
         lossTaskBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(LossHistory h) {
@@ -72,6 +91,22 @@ public final class RunController {
         lossTaskBox.valueProperty().bindBidirectional(vm.selectedLossProperty());
         vm.selectedLossProperty().addListener((o, was, now) -> showLoss(now));
         showLoss(vm.selectedLossProperty().get());
+        CurveViewModel curves = vm.curves();
+        smoothingSlider.setId("smoothingSlider");
+        logScaleBox.setId("logScaleBox");
+        validationChart.setId("validationChart");
+        curveHoverLabel.setId("curveHoverLabel");
+        smoothingSlider.valueProperty().bindBidirectional(curves.smoothingProperty());
+        logScaleBox.selectedProperty().bindBidirectional(curves.logScaleProperty());
+        lossChart.setData(curves.lossSeries());
+        validationChart.setData(curves.validationSeries());
+        lossXAxis.labelProperty().bind(curves.xLabelProperty());
+        validationXAxis.labelProperty().bind(curves.xLabelProperty());
+        lossYAxis.labelProperty().bind(curves.yLabelProperty());
+        for (LineChart<Number, Number> c : java.util.List.of(lossChart, validationChart)) {
+            ChartTools.install(c, curveHoverLabel.textProperty());
+            ChartTools.markers(c, curves.boundaries());
+        }
 
         layerBox.setItems(vm.layerChoices());
         layerBox.valueProperty().bindBidirectional(vm.selectedLayerProperty());
@@ -109,8 +144,10 @@ public final class RunController {
     }
 
     private void showLoss(LossHistory h) {
-        lossChart.setData(h == null ? javafx.collections.FXCollections.observableArrayList() : h.series());
         lossChart.setTitle(h == null ? "Training loss" : "Training loss — " + h.task());
+        validationChart.setTitle(h == null ? "Validation score" : "Validation score — " + h.task());
+        ChartTools.resetZoom(lossChart);
+        ChartTools.resetZoom(validationChart);
     }
 
     @FXML
@@ -120,9 +157,8 @@ public final class RunController {
 
     @FXML
     private void exportLossSvg() {
-        LossHistory h = ctx.run.selectedLossProperty().get();
-        export.svg(() -> SvgWriter.lineChart(lossChart.getTitle(), "epoch", "loss",
-                Exports.seriesOf(h == null ? java.util.List.of() : h.series())), "loss_" + Exports.slug(currentLossName()));
+        export.svg(() -> SvgWriter.lineChart(lossChart.getTitle(), ctx.run.curves().xLabelProperty().get(), ctx.run.curves().yLabelProperty().get(),
+                Exports.seriesOf(ctx.run.curves().lossSeries())), "loss_" + Exports.slug(currentLossName()));
     }
 
     private String currentLossName() {

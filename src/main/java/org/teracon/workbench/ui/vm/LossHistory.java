@@ -20,7 +20,18 @@ public final class LossHistory {
         this.task = task;
     }
 
+    /** The one line drawn when the total is the class loss (no other term, e.g. on T1): two lines would coincide exactly. */
+    public static final String TOTAL_IS_CLASS = "total (= class)";
+
     public void add(double x, Map<String, Double> losses) {
+        Double total = losses.get("total");
+        Double cls = losses.get("class");
+        boolean same = total != null && total.equals(cls) && losses.keySet().stream().noneMatch(k -> !k.equals("total") && !k.equals("class")
+                && !k.equals(org.teracon.workbench.experiment.ExperimentRunner.SKIPPED));
+        if (same) {
+            seriesFor(TOTAL_IS_CLASS).add(x, total);
+            return;
+        }
         for (String term : TERMS) {
             Double v = losses.get(term);
             if (v == null) continue;

@@ -78,6 +78,8 @@ public final class RunViewModel {
     private final ObservableList<String> tasks = FXCollections.observableArrayList();
     private final ObservableList<LossHistory> losses = FXCollections.observableArrayList();
     private final ObjectProperty<LossHistory> selectedLoss = new SimpleObjectProperty<>();
+    private final ObservableList<CurveViewModel.ValidationPoint> validation = FXCollections.observableArrayList();
+    private final CurveViewModel curves = new CurveViewModel(losses, validation, selectedLoss);
 
     private final ObjectProperty<MaskSimilarityTable> masks = new SimpleObjectProperty<>();
     private final ObservableList<String> layerChoices = FXCollections.observableArrayList();
@@ -222,6 +224,8 @@ public final class RunViewModel {
     /** Applies events in order; FX thread only (called by the bridge, and by tests). */
     public void apply(List<RunEvent> events) {
         for (RunEvent e : events) apply(e);
+        // once per batch of events, not per event: the bridge hands over everything queued since the last pulse
+        curves.rebuild();
     }
 
     /**
@@ -272,7 +276,8 @@ public final class RunViewModel {
         } else if (e instanceof RunEvent.TaskStarted s) {
             stageStartNanos.put(s.stage(), System.nanoTime());
             LossHistory h = lossFor(s.stage(), s.taskName());
-            selectedLoss.set(h);
+            // a researcher watching the whole run keeps watching it; otherwise follow the task in training
+            if (selectedLoss.get() != CurveViewModel.WHOLE_RUN) selectedLoss.set(h);
             taskText.set("Task " + (s.stage() + 1) + "/" + s.stages() + ": " + s.taskName());
             taskProgress.set(0);
         } else if (e instanceof RunEvent.BatchProgress b) {
@@ -290,6 +295,7 @@ public final class RunViewModel {
             st[0]++;
             st[1] += f.seconds();
             st[2] = f.validationScore();
+            validation.add(new CurveViewModel.ValidationPoint(f.stage(), taskName(f.stage()), f.epoch(), f.validationScore()));
             rebuildTiming();
             Double skipped = f.meanLosses() == null ? null : f.meanLosses().get(org.teracon.workbench.experiment.ExperimentRunner.SKIPPED);
             if (skipped != null && skipped > 0) {
@@ -370,6 +376,9 @@ public final class RunViewModel {
             double[] st = epochStats.computeIfAbsent(i, k -> new double[]{0, 0, Double.NaN, Double.NaN});
             if (r.stageSeconds() != null && i < r.stageSeconds().size()) st[3] = r.stageSeconds().get(i);
         }
+        if (validation.isEmpty() && r.epochs() != null) {
+            validation.setAll(r.epochs().stream().map(e -> new CurveViewModel.ValidationPoint(e.stage(), e.task(), e.epoch(), e.validationScore())).toList());
+        }
         if (!live && r.epochs() != null) {
             // a reopened run: its results.json keeps every epoch, so the table shows what the live run showed
             for (RunResult.Epoch e : r.epochs()) {
@@ -391,6 +400,7 @@ public final class RunViewModel {
     public void showLosses(List<LossHistory> histories) {
         losses.setAll(histories);
         selectedLoss.set(histories.isEmpty() ? null : histories.get(histories.size() - 1));
+        curves.rebuild();
     }
 
     /** Each task's column header: its name, metric and protocol, e.g. "next_item (MRR@5, robust)". */
@@ -526,6 +536,7 @@ public final class RunViewModel {
         error.set("");
         tasks.clear();
         losses.clear();
+        validation.clear();
         selectedLoss.set(null);
         masks.set(null);
         matrix.set(null);
@@ -585,6 +596,8 @@ public final class RunViewModel {
     public ObservableList<String> tasks() { return tasks; }
     public ObservableList<LossHistory> losses() { return losses; }
     public ObjectProperty<LossHistory> selectedLossProperty() { return selectedLoss; }
+    public CurveViewModel curves() { return curves; }
+    public ObservableList<CurveViewModel.ValidationPoint> validation() { return validation; }
     public ObjectProperty<MaskSimilarityTable> masksProperty() { return masks; }
     public ObservableList<String> layerChoices() { return layerChoices; }
     public StringProperty selectedLayerProperty() { return selectedLayer; }
