@@ -56,7 +56,9 @@ class SparkStandaloneClusterTest {
     }
 
     private static void start(Path log, Path sparkHome, String mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                // INFO, so the master's log says when the worker registered
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
         // the --add-opens surefire gives this JVM, which Spark needs on Java 17
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens")).toList());
@@ -66,6 +68,7 @@ class SparkStandaloneClusterTest {
         pb.environment().put("SPARK_HOME", sparkHome.toString());
         pb.environment().put("SPARK_SCALA_VERSION", "2.13");
         pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         CHILDREN.add(pb.start());
     }
 
