@@ -38,5 +38,6 @@ public interface GridExecutor {
     }
 
     String SPARK_MISSING = "--spark needs Apache Spark on the classpath, which the desktop jar leaves out: build it with "
-            + "'mvn -Pspark package -DskipTests' and start 'java -jar target/teracon-workbench-0.1.0-spark.jar' (README: Grids on Spark)";
+            + "'mvn -Pspark package -DskipTests' and start it with java -cp \"target/teracon-workbench-0.1.0-spark.jar:target/spark-lib/*\" "
+            + "org.teracon.workbench.Main (README: Grids on Spark)";
 }

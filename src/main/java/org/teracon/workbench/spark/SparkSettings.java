@@ -49,8 +49,7 @@ record SparkSettings(String master, Map<String, String> conf) {
 
     /**
      * The driver's own classpath, absolute: executors on workers that see the same paths (this machine, or
-     * the same install on every node) load the workbench and ND4J from there. A jar's manifest Class-Path
-     * (the -Pspark jar's spark-lib/) is followed by the executor's JVM as well.
+     * the same install on every node) load the workbench, ND4J and Spark from there.
      */
     static String executorClassPath() {
         List<String> entries = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
