@@ -96,17 +96,28 @@ public final class Experiments {
     /** @param force replace runs already in the study's folders (see OutputGuard) */
     public static StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel,
                                      boolean withReference, boolean force) {
+        return study(request, dir, listener, cancel, BatchRunner.Options.local(withReference, force));
+    }
+
+    /** @param options where the runs train (here or on Spark), FWT, force and resume */
+    public static StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel,
+                                     BatchRunner.Options options) {
         var runs = request.plan();
-        Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, withReference, force);
+        Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, options);
         return StudyOutcome.of(request, dir, runs.size(), results);
     }
 
     /** The relations study over the listed seeds (TERACON, one run per seed), then its table. */
     public static StudyOutcome relationsStudy(StudyRequest request, java.util.List<Long> seeds, Path dir, BatchRunner.Listener listener,
                                               CancellationToken cancel) {
+        return relationsStudy(request, seeds, dir, listener, cancel, BatchRunner.Options.local(false, false));
+    }
+
+    public static StudyOutcome relationsStudy(StudyRequest request, java.util.List<Long> seeds, Path dir, BatchRunner.Listener listener,
+                                              CancellationToken cancel, BatchRunner.Options options) {
         org.teracon.workbench.experiment.RelationsStudy.relationsFile(request.base().dataset());
         var runs = org.teracon.workbench.experiment.RelationsStudy.plan(request.base(), seeds);
-        Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, false);
+        Map<String, RunResult> results = BatchRunner.run(runs, dir, listener, cancel, options.withReference(false));
         return StudyOutcome.of(request, dir, runs.size(), results);
     }
 }

@@ -2,6 +2,7 @@ package org.teracon.workbench.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -9,6 +10,9 @@ import org.teracon.workbench.experiment.AtomicFiles;
 import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.Comparison;
+import org.teracon.workbench.experiment.GridRun;
+import org.teracon.workbench.experiment.GridStatus;
+import org.teracon.workbench.experiment.SinMoReference;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.Json;
 import org.teracon.workbench.experiment.ResultTable;
@@ -57,17 +61,21 @@ public final class SeedRuns {
 
     public static CompareOutcome compare(ExperimentConfig base, List<String> methods, SeedList seeds, String baseline, Path out,
                                          BatchRunner.Listener listener, CancellationToken cancel) {
-        List<Map<String, RunResult>> perSeed = new ArrayList<>();
-        int perBatch = methods.size();
-        for (int k = 0; k < seeds.size(); k++) {
-            if (cancel.isCancelled()) break;
-            long s = seeds.seeds().get(k);
-            Map<String, RunResult> r = BatchRunner.run(Comparison.configs(base.withSeed(s), methods), out.resolve(SeedList.folder(s)),
-                    perSeed(listener, k, seeds.size(), perBatch, s), cancel);
-            perSeed.add(r);
-            writeGroup(out, seeds, perSeed);
-            if (r.values().stream().anyMatch(x -> x.status() == RunStatus.CANCELLED)) break;
+        return compare(base, methods, seeds, baseline, out, listener, cancel, BatchRunner.Options.local(true, false));
+    }
+
+    /**
+     * Every seed's batch as one grid (so an executor that runs several at once spans the seeds), in the
+     * order the seeds were given, SinMo first within each seed.
+     */
+    public static CompareOutcome compare(ExperimentConfig base, List<String> methods, SeedList seeds, String baseline, Path out,
+                                         BatchRunner.Listener listener, CancellationToken cancel, BatchRunner.Options options) {
+        List<GridRun> plan = new ArrayList<>();
+        for (long s : seeds.seeds()) {
+            plan.addAll(BatchRunner.plan(Comparison.configs(base.withSeed(s), methods), out.resolve(SeedList.folder(s)), prefix(s),
+                    options.withReference(true)));
         }
+        List<Map<String, RunResult>> perSeed = runBySeed(plan, seeds, out, listener, cancel, options);
         List<Map<String, RunResult>> padded = new ArrayList<>(perSeed);
         while (padded.size() < seeds.size()) padded.add(Map.of());
         return new CompareOutcome(seeds.seeds(), perSeed, SeedComparison.of(seeds.seeds(), padded, baseline));
@@ -75,22 +83,24 @@ public final class SeedRuns {
 
     public static StudyGroupOutcome study(StudyRequest request, SeedList seeds, Path out, BatchRunner.Listener listener,
                                           CancellationToken cancel, boolean withReference) {
+        return study(request, seeds, out, listener, cancel, BatchRunner.Options.local(withReference, false));
+    }
+
+    public static StudyGroupOutcome study(StudyRequest request, SeedList seeds, Path out, BatchRunner.Listener listener,
+                                          CancellationToken cancel, BatchRunner.Options options) {
         // One plan for every seed: the order study's random orders come from the base seed, so every seed
         // runs the same orders and the rows line up.
-        List<BatchRunner.LabelledConfig> plan = request.plan();
-        List<StudyOutcome> outcomes = new ArrayList<>();
-        List<Map<String, RunResult>> perSeed = new ArrayList<>();
-        for (int k = 0; k < seeds.size(); k++) {
-            if (cancel.isCancelled()) break;
-            long s = seeds.seeds().get(k);
-            Path dir = out.resolve(SeedList.folder(s));
-            List<BatchRunner.LabelledConfig> runs = plan.stream()
+        List<BatchRunner.LabelledConfig> studyPlan = request.plan();
+        List<GridRun> plan = new ArrayList<>();
+        for (long s : seeds.seeds()) {
+            List<BatchRunner.LabelledConfig> runs = studyPlan.stream()
                     .map(c -> new BatchRunner.LabelledConfig(c.label(), c.config().withSeed(s))).toList();
-            Map<String, RunResult> results = BatchRunner.run(runs, dir, perSeed(listener, k, seeds.size(), runs.size(), s), cancel, withReference);
-            perSeed.add(results);
-            outcomes.add(StudyOutcome.of(request, dir, runs.size(), results));
-            writeGroup(out, seeds, perSeed);
-            if (outcomes.get(k).cancelled()) break;
+            plan.addAll(BatchRunner.plan(runs, out.resolve(SeedList.folder(s)), prefix(s), options));
+        }
+        List<Map<String, RunResult>> perSeed = runBySeed(plan, seeds, out, listener, cancel, options);
+        List<StudyOutcome> outcomes = new ArrayList<>();
+        for (int k = 0; k < perSeed.size(); k++) {
+            outcomes.add(StudyOutcome.of(request, out.resolve(SeedList.folder(seeds.seeds().get(k))), studyPlan.size(), perSeed.get(k)));
         }
         List<ResultTable> tables = outcomes.stream().map(StudyOutcome::table).toList();
         long missing = seeds.size() - tables.stream().filter(t -> t != null).count();
@@ -102,20 +112,80 @@ public final class SeedRuns {
         return new StudyGroupOutcome(seeds.seeds(), outcomes, SeedTable.of(seeds.seeds(), tables), "");
     }
 
-    /** Labels runs "seed-<s>/<label>" and counts them over the whole group, so progress spans every seed. */
-    static BatchRunner.Listener perSeed(BatchRunner.Listener listener, int k, int seeds, int perBatch, long seed) {
-        String prefix = SeedList.folder(seed) + "/";
-        return new BatchRunner.Listener() {
+    /**
+     * A seed group of single runs ({@code run --seeds}) as one grid: {@code <out>/seed-<s>/}, the FWT
+     * reference cache beside them where {@link #run} keeps it, then the group's files.
+     */
+    public static SeedGroup runGrid(ExperimentConfig config, SeedList seeds, Path out, BatchRunner.Listener listener,
+                                    CancellationToken cancel, BatchRunner.Options options) {
+        Path cache = options.withReference() ? out.toAbsolutePath().resolve(SinMoReference.CACHE_FOLDER) : null;
+        List<GridRun> plan = seeds.seeds().stream()
+                .map(s -> new GridRun(SeedList.folder(s), out.resolve(SeedList.folder(s)), config.withSeed(s), cache, options.force())).toList();
+        Map<String, RunResult> all = BatchRunner.runGrid(plan, listener, cancel, options);
+        List<RunResult> results = new ArrayList<>();
+        for (GridRun run : plan) {
+            RunResult r = all.get(run.label());
+            if (r == null) break;
+            results.add(r);
+        }
+        SeedGroup g = new SeedGroup(seeds.seeds(), results);
+        g.write(out);
+        return g;
+    }
+
+    private static String prefix(long seed) {
+        return SeedList.folder(seed) + "/";
+    }
+
+    /** Runs the grid, rewriting group.json as each run finishes; then each seed's results by label (seeds that ran). */
+    private static List<Map<String, RunResult>> runBySeed(List<GridRun> plan, SeedList seeds, Path out, BatchRunner.Listener listener,
+                                                          CancellationToken cancel, BatchRunner.Options options) {
+        Map<String, RunResult> finished = new LinkedHashMap<>();
+        BatchRunner.Listener recording = new BatchRunner.Listener() {
             @Override
             public void runStarting(int index, int total, String label) {
-                listener.runStarting(k * perBatch + index, seeds * perBatch, prefix + label);
+                listener.runStarting(index, total, label);
             }
 
             @Override
             public void onEvent(String label, RunEvent event) {
-                listener.onEvent(prefix + label, event);
+                listener.onEvent(label, event);
+            }
+
+            @Override
+            public void runFinished(String label, RunResult result) {
+                synchronized (finished) {
+                    finished.put(label, result);
+                    writeGroup(out, seeds, bySeed(plan, seeds, finished));
+                }
+                listener.runFinished(label, result);
+            }
+
+            @Override
+            public void gridStatus(GridStatus status) {
+                listener.gridStatus(status);
             }
         };
+        Map<String, RunResult> all = BatchRunner.runGrid(plan, recording, cancel, options);
+        List<Map<String, RunResult>> perSeed = bySeed(plan, seeds, all);
+        writeGroup(out, seeds, perSeed);
+        return perSeed;
+    }
+
+    /** Each seed's results by label without the seed prefix, up to the first seed with none (a cancelled group). */
+    private static List<Map<String, RunResult>> bySeed(List<GridRun> plan, SeedList seeds, Map<String, RunResult> results) {
+        List<Map<String, RunResult>> perSeed = new ArrayList<>();
+        for (long s : seeds.seeds()) {
+            Map<String, RunResult> m = new LinkedHashMap<>();
+            for (GridRun run : plan) {
+                if (run.label().startsWith(prefix(s)) && results.containsKey(run.label())) {
+                    m.put(run.label().substring(prefix(s).length()), results.get(run.label()));
+                }
+            }
+            if (m.isEmpty()) break;
+            perSeed.add(m);
+        }
+        return perSeed;
     }
 
     private static void writeGroup(Path out, SeedList seeds, List<Map<String, RunResult>> perSeed) {
@@ -123,7 +193,7 @@ public final class SeedRuns {
         for (int k = 0; k < perSeed.size(); k++) {
             long s = seeds.seeds().get(k);
             perSeed.get(k).forEach((label, r) -> entries.add(new BatchGroupFile.Entry(s, label,
-                    SeedList.folder(s) + "/" + label.replaceAll("[^A-Za-z0-9._-]+", "_"), r.status().name())));
+                    SeedList.folder(s) + "/" + BatchRunner.safe(label), r.status().name())));
         }
         AtomicFiles.writeString(out.resolve(SeedGroup.GROUP_JSON),
                 Json.write(new BatchGroupFile(seeds.seeds(), "sample standard deviation (n-1)", entries)));

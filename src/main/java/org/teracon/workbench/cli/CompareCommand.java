@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.teracon.workbench.experiment.AtomicFiles;
 import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.Comparison;
+import org.teracon.workbench.experiment.GridStatus;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.RunResult;
@@ -42,6 +43,12 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace runs already in --out (only their own files are removed)")
     boolean force;
 
+    @Option(names = "--resume", description = "continue a grid in --out: keep its completed runs, train the rest again")
+    boolean resume;
+
+    @Mixin
+    GridFlags grid;
+
     @Spec
     CommandSpec spec;
 
@@ -59,10 +66,12 @@ public class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--baseline " + baseline + " is not one of --methods " + String.join(",", methods));
         }
+        BatchRunner.Options run = grid.options(true, force, resume);
         try (ShutdownCancel shutdown = new ShutdownCancel()) {
-            if (group.isGroup()) return SeedCommands.compare(base, methods, group, baseline, out, shutdown.token);
+            if (group.isGroup()) return SeedCommands.compare(base, methods, group, baseline, out, shutdown.token, run);
             Map<String, RunResult> results = BatchRunner.run(Comparison.configs(base, methods), out, new BatchProgress(System.out),
-                    shutdown.token, true, force);
+                    shutdown.token, run);
+            System.out.println(GridStatus.summary(results, methods.size()));
             if (results.values().stream().anyMatch(r -> r.status() == RunStatus.CANCELLED)) return ExitCodes.CANCELLED;
             ResultTable table = Comparison.table(results);
             write(out, "comparison", table);

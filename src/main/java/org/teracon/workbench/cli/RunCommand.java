@@ -6,6 +6,7 @@ import org.teracon.workbench.app.Experiments;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.experiment.ExperimentRunner;
+import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.RunInfo;
 import org.teracon.workbench.experiment.RunResult;
@@ -35,6 +36,9 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     SeedsOption seeds;
 
+    @Mixin
+    GridFlags grid;
+
     @Option(names = "--no-fwt-reference", description = "skip the SinMo reference run that FWT needs")
     boolean noReference;
 
@@ -59,7 +63,10 @@ public class RunCommand implements Callable<Integer> {
         LoadReports.print(System.out, dataset);
         ExperimentRunner.preflight(config, dataset);
         SeedList group = seeds.resolve(config.seed());
+        if (grid.spark() && !group.isGroup()) throw new IllegalArgumentException("--spark trains a grid: give run --seeds N (or use compare / study)");
+        BatchRunner.Options gridOptions = grid.spark() ? grid.options(!noReference, force, false) : null;
         try (ShutdownCancel shutdown = new ShutdownCancel()) {
+            if (group.isGroup() && gridOptions != null) return SeedCommands.runGrid(config, group, out, shutdown.token, gridOptions);
             if (group.isGroup()) return SeedCommands.run(config, group, out, shutdown.token, noReference);
             RunResult r = Experiments.run(config, dataset, out, new ConsoleProgress(System.out, ""), shutdown.token,
                     noReference ? Experiments.Reference.NONE : Experiments.Reference.TRAIN_WHEN_MISSING, force, keepCheckpoints.equals("all"));

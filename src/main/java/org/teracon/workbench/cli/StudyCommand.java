@@ -9,7 +9,9 @@ import org.teracon.workbench.app.StudyOutcome;
 import org.teracon.workbench.app.StudyRequest;
 import org.teracon.workbench.data.DatasetLoader;
 import org.teracon.workbench.data.Task;
+import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.GridStatus;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.SeedList;
 import org.teracon.workbench.experiment.Studies;
@@ -49,6 +51,12 @@ public class StudyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace runs already in --out (only their own files are removed)")
     boolean force;
 
+    @Option(names = "--resume", description = "continue a study in --out: keep its completed runs, train the rest again")
+    boolean resume;
+
+    @Mixin
+    GridFlags grid;
+
     @Spec
     CommandSpec spec;
 
@@ -66,13 +74,15 @@ public class StudyCommand implements Callable<Integer> {
         SeedList group = seeds.resolve(base.seed());
         // the relations study runs its seeds itself: its table holds the per-seed correlations
         boolean relations = k == Studies.Kind.RELATIONS;
+        BatchRunner.Options run = grid.options(false, force, resume);
         try (ShutdownCancel shutdown = new ShutdownCancel()) {
             if (!relations && group.isGroup()) {
-                return SeedCommands.study(request, group, out, kind.toLowerCase(Locale.ROOT) + "-study", shutdown.token);
+                return SeedCommands.study(request, group, out, kind.toLowerCase(Locale.ROOT) + "-study", shutdown.token, run);
             }
             StudyOutcome o = relations
-                    ? Experiments.relationsStudy(request, group.seeds(), out, new BatchProgress(System.out), shutdown.token)
-                    : Experiments.study(request, out, new BatchProgress(System.out), shutdown.token, false, force);
+                    ? Experiments.relationsStudy(request, group.seeds(), out, new BatchProgress(System.out), shutdown.token, run)
+                    : Experiments.study(request, out, new BatchProgress(System.out), shutdown.token, run);
+            System.out.println(GridStatus.summary(o.results(), o.planned()));
             if (o.table() == null) {
                 System.out.println(o.summary());
                 return shutdown.token.isCancelled() ? ExitCodes.CANCELLED : ExitCodes.RUN_FAILED;

@@ -115,7 +115,7 @@ public final class Checkpoints {
     }
 
     /** Removes the checkpoints of a run this folder held before (only our own stage folders). */
-    void clear() {
+    public void clear() {
         int last = latestStage();
         for (int s = 0; s <= last; s++) deleteTree(stageDir(s));
     }

@@ -44,4 +44,13 @@ public final class Json {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /** Reads a value from JSON text (a config or a result shipped between machines as text). */
+    public static <T> T parse(String text, Class<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+        }
+    }
 }

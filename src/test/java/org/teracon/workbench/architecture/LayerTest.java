@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * data → model → method → experiment → app → ui / cli, one direction only; JavaFX only in ui; no
+ * data → model → method → experiment → app → ui / cli, one direction only (spark beside cli, used by nobody); JavaFX only in ui; no
  * package cycles, at the top level or between sub-packages.
  */
 class LayerTest {
@@ -28,12 +28,14 @@ class LayerTest {
                 .layer("app").definedBy("org.teracon.workbench.app..")
                 .layer("ui").definedBy("org.teracon.workbench.ui..")
                 .layer("cli").definedBy("org.teracon.workbench.cli..")
+                .layer("spark").definedBy("org.teracon.workbench.spark..")
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+                .whereLayer("spark").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "cli")
-                .whereLayer("experiment").mayOnlyBeAccessedByLayers("app", "ui", "cli")
-                .whereLayer("method").mayOnlyBeAccessedByLayers("experiment", "app", "ui", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("method", "experiment", "app", "ui", "cli")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("app", "ui", "cli", "spark")
+                .whereLayer("method").mayOnlyBeAccessedByLayers("experiment", "app", "ui", "cli", "spark")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("method", "experiment", "app", "ui", "cli", "spark")
                 .check(CLASSES);
     }
 
@@ -68,6 +70,14 @@ class LayerTest {
     @Test
     void noPicocliOutsideTheCli() {
         onlyUsedIn("org.teracon.workbench.cli..", "picocli..");
+    }
+
+    /** Spark lives in its own layer (found through ServiceLoader), so nothing else needs it on the classpath. */
+    @Test
+    void sparkOnlyInTheSparkPackage() {
+        noClasses().that().resideOutsideOfPackage("org.teracon.workbench.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .check(CLASSES);
     }
 
     /** Main, which picks the face, is the one other class allowed to name a face's library. */
