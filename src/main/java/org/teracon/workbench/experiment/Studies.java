@@ -51,8 +51,11 @@ public final class Studies {
             throw new IllegalArgumentException("the noisy-task study was given the dataset's noisy task '" + task + "', which the task order "
                     + base.taskOrder() + " does not hold");
         }
-        if (position < 2 || position > rest.size() + 1) {
-            throw new IllegalArgumentException("noisy task position " + position + " is outside 2.." + (rest.size() + 1) + " (T1 stays first)");
+        if (position < 2) throw new IllegalArgumentException("noisy task position " + position + " is before T1's successor: T1 stays first (2.."
+                + (rest.size() + 1) + ")");
+        if (position > rest.size() + 1) {
+            throw new IllegalArgumentException("noisy task position " + position + " is past the end of the " + rest.size() + "-task order (2.."
+                    + (rest.size() + 1) + ")");
         }
         List<String> with = new ArrayList<>(rest);
         with.add(position - 1, task);
