@@ -187,6 +187,20 @@ public final class LiveEngine implements WorkbenchEngine {
     public RunResult loadRun(Path runDir) {
         Path results = runDir.resolve(RunFolder.RESULTS);
         if (!Files.isRegularFile(results)) throw new IllegalArgumentException(runDir + " has no " + RunFolder.RESULTS + " (the run never finished a task)");
-        return Json.read(results, RunResult.class);
+        return withCachedReference(runDir, Json.read(results, RunResult.class));
+    }
+
+    /**
+     * FWT for a run that finished before the SinMo reference of its setting existed: taken from the reference
+     * cache beside the run when it is there now. Shown only; the run's own files stay as the run wrote them.
+     */
+    static RunResult withCachedReference(Path runDir, RunResult r) {
+        if (r == null || r.matrix() == null || r.config() == null || r.transfer() == null || r.transfer().size() < 2) return r;
+        if (org.teracon.workbench.experiment.SingleTaskReference.METHOD.equalsIgnoreCase(r.config().method())) return r;
+        boolean missing = r.transfer().stream().skip(1).anyMatch(row -> Double.isNaN(row.fwt()));
+        if (!missing || r.matrix().lastStage() < 0) return r;
+        Path cache = runDir.toAbsolutePath().getParent().resolve(org.teracon.workbench.experiment.SinMoReference.CACHE_FOLDER);
+        double[] ref = org.teracon.workbench.experiment.SinMoReference.cachedScores(cache, r.config(), r.matrix().size());
+        return ref == null ? r : r.withTransfer(org.teracon.workbench.experiment.TransferScores.of(r.matrix(), ref));
     }
 }

@@ -31,6 +31,12 @@ public record RunResult(String runId, ExperimentConfig config, RunStatus status,
         return n;
     }
 
+    /** The same run with its transfer table recomputed (e.g. FWT once its SinMo reference exists). */
+    public RunResult withTransfer(List<TransferScores.Row> rows) {
+        return new RunResult(runId, config, status, message, backend, matrix, rows, evaluations, maskSimilarity, samplingRates,
+                stageSeconds, epochSeconds, totalSeconds, epochs);
+    }
+
     public record Evaluation(int afterStage, String task, Map<String, Double> metrics) implements java.io.Serializable {
     }
 

@@ -57,6 +57,18 @@ public final class SinMoReference implements SingleTaskReference {
         }
     }
 
+    /**
+     * The cached single-task scores (the SinMo run's diagonal) for {@code config}'s setting with {@code tasks}
+     * tasks, or null when none is cached: for filling FWT into a run that finished before its reference.
+     */
+    public static double[] cachedScores(Path cacheRoot, ExperimentConfig config, int tasks) {
+        RunResult r = cached(new SinMoReference(cacheRoot, false).cacheDir(config).resolve(RunFolder.RESULTS), tasks);
+        if (r == null) return null;
+        double[] ref = new double[tasks];
+        for (int i = 0; i < tasks; i++) ref[i] = r.matrix().get(i, i);
+        return ref;
+    }
+
     @Override
     public double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, CancellationToken cancel) {
         ExperimentConfig sinmo = sinmo(config);

@@ -27,6 +27,8 @@ public final class RunController {
     private final ExportActions export;
     @FXML private TabPane viewTabs;
     @FXML private Label headerTitle;
+    @FXML private javafx.scene.layout.HBox referenceBar;
+    @FXML private javafx.scene.control.Button trainReferenceButton;
     @FXML private Label headerScoring;
     @FXML private ComboBox<LossHistory> lossTaskBox;
     @FXML private LineChart<Number, Number> lossChart;
@@ -62,6 +64,11 @@ public final class RunController {
         timingTable.setId("timingTable");
         viewTabs.setId("runViewTabs");
         headerTitle.setId("runHeaderTitle");
+        trainReferenceButton.setId("trainReferenceButton");
+        var needsReference = javafx.beans.binding.Bindings.createBooleanBinding(vm::needsReference, vm.resultProperty(), vm.transferRows(), vm.groupProperty());
+        referenceBar.visibleProperty().bind(needsReference);
+        referenceBar.managedProperty().bind(needsReference);
+        trainReferenceButton.disableProperty().bind(ctx.busy);
         headerScoring.setId("runHeaderScoring");
         headerTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.headerBinding().get().title(), vm.headerBinding()));
         headerScoring.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.headerBinding().get().scoring(), vm.headerBinding()));
@@ -208,6 +215,11 @@ public final class RunController {
             }
         });
         return c;
+    }
+
+    @FXML
+    private void trainReference() {
+        ctx.trainReference();
     }
 
     @FXML

@@ -37,6 +37,8 @@ public final class WorkbenchContext {
     /** An experiment loaded before its dataset: its task order is applied once the dataset is open. */
     private ExperimentConfig pendingExperiment;
     private final FormMemory memory;
+    /** What to do once the run in progress ends (after training a reference: reopen the run it is for). */
+    private java.util.function.Consumer<org.teracon.workbench.experiment.RunResult> afterRun;
     /** The window's look; the window swaps its stylesheet when this changes, and it is remembered. */
     public final javafx.beans.property.ObjectProperty<FormMemory.Theme> theme = new javafx.beans.property.SimpleObjectProperty<>(FormMemory.Theme.LIGHT);
 
@@ -67,7 +69,12 @@ public final class WorkbenchContext {
         history.messageProperty().addListener((o, was, m) -> {
             if (m.startsWith("Cannot")) reportError("Run history", m);
         });
-        run.setOnFinished(r -> history.refresh());
+        run.setOnFinished(r -> {
+            history.refresh();
+            java.util.function.Consumer<org.teracon.workbench.experiment.RunResult> then = afterRun;
+            afterRun = null;
+            if (then != null) then.accept(r);
+        });
         study.errorProperty().addListener((o, was, e) -> reportError("Study", e));
         study.statusProperty().addListener((o, was, s) -> status.info(s));
         study.setOnFinished(o -> history.refresh());
@@ -117,6 +124,31 @@ public final class WorkbenchContext {
         if (dataset.getDataset() != null) taskOrder.apply(last.taskOrder(), last.noisyTask());
         else pendingExperiment = last;
         status.info("The form holds the settings of the last run or study (Reset to defaults clears them).");
+    }
+
+    /**
+     * Trains the SinMo reference of the shown run's setting (its config with method sinmo), then reopens the
+     * shown run, whose FWT column then fills in from the reference cache. The button that calls this is only
+     * shown while the run's FWT is blank for want of a reference.
+     */
+    public void trainReference() {
+        var shown = run.resultProperty().get();
+        var entry = shown == null ? null : history.runs().stream().filter(e -> e.runId().equals(shown.runId())).findFirst().orElse(null);
+        if (entry == null) {
+            error("Train SinMo reference", "Open a finished run from the history first: the reference is trained for its setting.");
+            return;
+        }
+        ExperimentConfig sinmo = shown.config().withMethod(org.teracon.workbench.experiment.SingleTaskReference.METHOD)
+                .withParams(org.teracon.workbench.method.params.ParamValues.none());
+        afterRun = r -> {
+            if (r == null || r.status() != org.teracon.workbench.experiment.RunStatus.COMPLETED) return;
+            history.open(entry, (result, losses) -> {
+                run.open(result, losses, entry.name());
+                status.info("SinMo reference trained: FWT filled in for " + entry.name());
+            });
+        };
+        run.start(sinmo, org.teracon.workbench.experiment.SeedList.single(sinmo.seed()),
+                new org.teracon.workbench.experiment.RunInfo("SinMo reference · " + entry.name(), java.util.List.of("reference"), ""));
     }
 
     /** Remembers the experiment a run or study starts with; the next start of the window fills the form with it. */

@@ -521,6 +521,14 @@ public final class RunViewModel {
         return TransferCells.fwt(transferCell(row, TransferScores.Row::fwt, true), row.fwt());
     }
 
+    /** True when the shown finished run lacks FWT for want of a SinMo reference (a seed group's is its seeds'). */
+    public boolean needsReference() {
+        RunResult r = result.get();
+        if (r == null || r.config() == null || group.get() != null || r.status() != RunStatus.COMPLETED) return false;
+        if (org.teracon.workbench.experiment.SingleTaskReference.METHOD.equalsIgnoreCase(r.config().method())) return false;
+        return transferRows.size() > 1 && transferRows.stream().skip(1).anyMatch(row -> Double.isNaN(row.fwt()));
+    }
+
     /** Test users the row's scores stand on, -1 while unknown. */
     public int testUsers(TransferScores.Row row) {
         return TransferCells.testUsers(result.get(), row);
