@@ -57,7 +57,7 @@ class SeedCliTest {
             assertEquals(2, vm[3 * i + 2]);
         }
         assertTrue(Files.readString(out.resolve("summary.md")).contains(" ± "));
-        assertTrue(Files.readString(out.resolve("transfer_mean_std.csv")).contains("BWT mean"));
+        assertTrue(Files.readString(out.resolve("transfer_mean_std.csv")).contains("bwt_pct mean"));
         assertFalse(Files.exists(out.resolve("results.json")), "the group folder holds the seeds' folders, not a run");
     }
 
