@@ -8,9 +8,12 @@ import org.teracon.workbench.experiment.AtomicFiles;
 import org.teracon.workbench.experiment.LatexTable;
 import org.teracon.workbench.experiment.PaperExport;
 import org.teracon.workbench.experiment.PaperTable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** A run folder's (or a seed group's) accuracy matrix and transfer table as booktabs LaTeX. */
 @Command(name = "export-latex", mixinStandardHelpOptions = true,
@@ -18,6 +21,9 @@ import picocli.CommandLine.Parameters;
                 + "as mean \\pm std; the best per column in bold): <run name>-accuracy_matrix.tex and <run name>-transfer.tex.",
                 "compare and study write their table's .tex themselves, beside the .csv."})
 public class ExportLatexCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "RUN_DIR", description = "a run folder (results.json) or a seed group's folder (group.json)")
     Path dir;
@@ -27,14 +33,11 @@ public class ExportLatexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(dir)) {
-            System.err.println("not a folder: " + dir);
-            return ExitCodes.BAD_INPUT;
-        }
+        if (!Files.isDirectory(dir)) throw new CommandLine.ParameterException(spec.commandLine(), "not a folder: " + dir);
         Map<String, PaperTable> tables = PaperExport.tables(dir);
         if (tables.isEmpty()) {
-            System.err.println(dir + " holds no results to export (no results.json, or a group without a completed seed)");
-            return ExitCodes.BAD_INPUT;
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    dir + " holds no results to export (no results.json, or a seed group without a completed seed)");
         }
         Path target = out == null ? dir : out;
         tables.forEach((name, t) -> {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.teracon.workbench.method.EvaluationProtocol;
 
 /** One numeric CSV per table: the run folder writes exactly {@link PaperTables}' text, every value cell a number or empty. */
-class PaperTableTest {
+public class PaperTableTest {
     private static final AccuracyMatrix M = new AccuracyMatrix(List.of("next_item", "age"), List.of("MRR@5", "accuracy"),
             new double[][] {{0.2261234567891, Double.NaN}, {0.1, 0.6}}, EvaluationProtocol.ROBUST);
 
@@ -43,7 +43,7 @@ class PaperTableTest {
     }
 
     /** Every cell after the label columns parses as a number or is empty ("not available"). */
-    static void assertNumeric(String csv, int labelColumns) {
+    public static void assertNumeric(String csv, int labelColumns) {
         for (String line : csv.lines().skip(1).toList()) {
             String[] cells = line.replaceAll("\"[^\"]*\"", "q").split(",", -1);
             for (int i = labelColumns; i < cells.length; i++) {
