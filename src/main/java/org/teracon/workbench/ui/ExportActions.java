@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.scene.Node;
-import javafx.scene.control.TableView;
 import org.teracon.workbench.experiment.LatexTable;
 import org.teracon.workbench.experiment.PaperTable;
 import org.teracon.workbench.experiment.RunName;
@@ -86,14 +85,6 @@ final class ExportActions {
             return;
         }
         text(LatexTable.of(t), what, "tex", "LaTeX table (booktabs)");
-    }
-
-    /** The history comparison still exports its cells as shown. */
-    void csv(TableView<?> table, String name) {
-        ctx.dialogs().chooseSaveFile("Export CSV", name + ".csv", "CSV table", "csv").ifPresent(file -> {
-            String text = Exports.csvOf(table);
-            write(file, () -> Exports.writeText(text, file));
-        });
     }
 
     /** @param what the part after the run's name; a study passes its own full name through {@link #named}. */

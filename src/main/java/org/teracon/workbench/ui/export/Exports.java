@@ -11,8 +11,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
@@ -97,30 +95,6 @@ public final class Exports {
             out.add(new SvgWriter.Series(s.getName(), xs, ys));
         }
         return out;
-    }
-
-    /** FX thread: the table as CSV text, visible leaf columns, cells as displayed (the history comparison;
-     * the run views export their {@link org.teracon.workbench.experiment.PaperTable} instead). */
-    public static String csvOf(TableView<?> table) {
-        StringBuilder b = new StringBuilder();
-        List<? extends TableColumn<?, ?>> cols = table.getVisibleLeafColumns();
-        List<String> head = new ArrayList<>();
-        for (TableColumn<?, ?> c : cols) head.add(csv(c.getText()));
-        b.append(String.join(",", head)).append('\n');
-        for (int r = 0; r < table.getItems().size(); r++) {
-            List<String> cells = new ArrayList<>();
-            for (TableColumn<?, ?> c : cols) {
-                Object v = c.getCellData(r);
-                cells.add(csv(v == null ? "" : v.toString()));
-            }
-            b.append(String.join(",", cells)).append('\n');
-        }
-        return b.toString();
-    }
-
-    static String csv(String s) {
-        if (s == null) return "";
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** A file-name-safe version of a title. */
