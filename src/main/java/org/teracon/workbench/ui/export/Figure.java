@@ -33,7 +33,7 @@ public record Figure(double width, double height, List<Mark> marks) {
     }
 
     /** {@code angle}: degrees clockwise on the page, about (x, y); y is the text's baseline. */
-    public record Text(double x, double y, String text, double size, Anchor anchor, boolean bold, double angle) implements Mark {
+    public record Text(double x, double y, String text, double size, Anchor anchor, boolean bold, double angle, String fill) implements Mark {
     }
 
     /** Collects marks in drawing order. */
@@ -46,7 +46,7 @@ public record Figure(double width, double height, List<Mark> marks) {
         }
 
         Builder text(double x, double y, String s, double size, Anchor a) {
-            return add(new Text(x, y, s, size, a, false, 0));
+            return add(new Text(x, y, s, size, a, false, 0, "#000000"));
         }
 
         Figure build(double w, double h) {

@@ -96,7 +96,7 @@ public final class FigurePdf {
         };
         cs.beginText();
         cs.setFont(font, (float) t.size());
-        cs.setNonStrokingColor(Color.BLACK);
+        cs.setNonStrokingColor(Color.decode(t.fill()));
         // rotate about the anchor point; clockwise on the page is a negative angle in PDF's y-up space
         Matrix at = Matrix.getRotateInstance(Math.toRadians(-t.angle()), (float) t.x(), (float) (h - t.y()));
         at.translate((float) dx, 0);

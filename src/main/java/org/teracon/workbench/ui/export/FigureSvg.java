@@ -34,8 +34,8 @@ public final class FigureSvg {
                     case END -> "end";
                 };
                 String rotate = t.angle() == 0 ? "" : String.format(Locale.ROOT, " transform=\"rotate(%.1f %.2f %.2f)\"", t.angle(), t.x(), t.y());
-                b.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" text-anchor=\"%s\"%s%s>%s</text>%n",
-                        t.x(), t.y(), t.size(), anchor, t.bold() ? " font-weight=\"bold\"" : "", rotate, SvgWriter.esc(t.text())));
+                b.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" text-anchor=\"%s\" fill=\"%s\"%s%s>%s</text>%n",
+                        t.x(), t.y(), t.size(), anchor, t.fill(), t.bold() ? " font-weight=\"bold\"" : "", rotate, SvgWriter.esc(t.text())));
             }
         }
         return b.append("</svg>\n").toString();

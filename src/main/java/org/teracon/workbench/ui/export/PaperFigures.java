@@ -40,12 +40,13 @@ public final class PaperFigures {
                 String fill = Double.isNaN(v) ? "#eeeeee" : ColorScale.hex(ColorScale.at(f));
                 b.add(new Figure.Rect(left + c * cell, top + r * cell, cell - 0.5, cell - 0.5, fill, null));
                 if (cell >= 16 && !Double.isNaN(v)) {
-                    b.text(left + c * cell + cell / 2, top + r * cell + cell / 2 + 2, String.format(Locale.ROOT, "%.2f", v), 5.5, Anchor.MIDDLE);
+                    b.add(new Figure.Text(left + c * cell + cell / 2, top + r * cell + cell / 2 + 2, String.format(Locale.ROOT, "%.2f", v), 5.5,
+                            Anchor.MIDDLE, false, 0, ColorScale.hex(ColorScale.textOn(f)))); // light text on dark cells
                 }
             }
             b.text(left - 3, top + r * cell + cell / 2 + 2.5, d.labels().get(r), FONT, Anchor.END);
             double cx = left + r * cell + cell / 2, cy = top + gridW + 4;
-            b.add(new Figure.Text(cx, cy + FONT * 0.7, d.labels().get(r), FONT, Anchor.END, false, -45));
+            b.add(new Figure.Text(cx, cy + FONT * 0.7, d.labels().get(r), FONT, Anchor.END, false, -45, "#000000"));
         }
         double lx = left + gridW + 8, lh = gridW;
         int steps = 20;
@@ -86,7 +87,7 @@ public final class PaperFigures {
             b.text(px, top + ph + 10, SvgWriter.tick(x, xstep), FONT - 1, Anchor.MIDDLE);
         }
         b.text(left + pw / 2, h - 4, xLabel, FONT, Anchor.MIDDLE);
-        b.add(new Figure.Text(9, top + ph / 2, yLabel, FONT, Anchor.MIDDLE, false, -90));
+        b.add(new Figure.Text(9, top + ph / 2, yLabel, FONT, Anchor.MIDDLE, false, -90, "#000000"));
         for (int i = 0; i < series.size(); i++) {
             SvgWriter.Series s = series.get(i);
             String color = SvgWriter.SERIES_COLORS[i % SvgWriter.SERIES_COLORS.length];
