@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 import javafx.scene.Node;
 import org.teracon.workbench.experiment.LatexTable;
 import org.teracon.workbench.experiment.PaperTable;
+import org.teracon.workbench.experiment.RunInfo;
 import org.teracon.workbench.experiment.RunName;
+import org.teracon.workbench.experiment.SeedGroup;
 import org.teracon.workbench.ui.engine.Background;
 import org.teracon.workbench.ui.export.Exports;
 import org.teracon.workbench.ui.export.PaperFigure;
@@ -27,20 +29,29 @@ final class ExportActions {
         this.ctx = ctx;
     }
 
-    /** The shown run's name for file names: run-info.json's name, else its folder's, else "run". */
+    /**
+     * The shown run's name for file names: run-info.json's name, else its folder's, else "run". A seed
+     * group is named after the group's folder (its tables are the group's); a study's run after the study
+     * and its label ("...-noisy-study-with-noise").
+     */
     String stem() {
         String id = ctx.run.runIdProperty().get();
         if (id == null || id.isEmpty()) return "run";
-        Path dir = ctx.runsRoot().resolve(id);
-        if (!Files.isDirectory(dir) && Files.isDirectory(ctx.runsRoot())) {
+        Path root = ctx.runsRoot();
+        Path dir = root.resolve(id);
+        if (!Files.isDirectory(dir) && Files.isDirectory(root)) {
             // a study's or a seed group's run lives one level down
-            try (Stream<Path> s = Files.list(ctx.runsRoot())) {
+            try (Stream<Path> s = Files.list(root)) {
                 dir = s.map(p -> p.resolve(id)).filter(Files::isDirectory).findFirst().orElse(dir);
             } catch (IOException e) {
                 // the name falls back to the run id
             }
         }
-        return RunName.of(dir);
+        Path parent = dir.getParent();
+        if (parent == null || parent.equals(root)) return RunName.of(dir);
+        if (ctx.run.groupProperty().get() != null && Files.isRegularFile(parent.resolve(SeedGroup.GROUP_JSON))) return RunName.of(parent);
+        RunInfo info = Files.isDirectory(dir) ? RunInfo.read(dir) : null;
+        return info != null && !info.name().isBlank() ? RunName.of(dir) : RunName.sanitise(parent.getFileName() + "-" + dir.getFileName());
     }
 
     /** @param crop cut the snapshot to its content (a view's snapshot keeps the empty space around it) */
