@@ -36,7 +36,7 @@ import org.teracon.workbench.experiment.RunStatus;
 public final class LiveEngine implements WorkbenchEngine {
     /** Study folders end with this; the history looks inside them. */
     public static final String STUDY_SUFFIX = "-study";
-    /** A study folder's table, as .csv and .md. */
+    /** A study folder's table, as .csv, .md and .tex. */
     public static final String STUDY_TABLE = "study";
     private final Path runsRoot;
 
@@ -106,6 +106,8 @@ public final class LiveEngine implements WorkbenchEngine {
             // The table beside its runs: the study folder is then a complete record on its own.
             AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".csv"), o.table().csv());
             AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".md"), o.table().markdown());
+            AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".tex"),
+                    org.teracon.workbench.experiment.LatexTable.of(org.teracon.workbench.experiment.PaperTables.of(o.table())));
         }
         return o;
     }

@@ -9,6 +9,8 @@ import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.Comparison;
 import org.teracon.workbench.experiment.GridStatus;
 import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.LatexTable;
+import org.teracon.workbench.experiment.PaperTables;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.RunStatus;
@@ -82,7 +84,8 @@ public class CompareCommand implements Callable<Integer> {
     static void write(Path out, String name, ResultTable table) {
         AtomicFiles.writeString(out.resolve(name + ".csv"), table.csv());
         AtomicFiles.writeString(out.resolve(name + ".md"), table.markdown());
+        AtomicFiles.writeString(out.resolve(name + ".tex"), LatexTable.of(PaperTables.of(table)));
         System.out.println(table.markdown());
-        System.out.println("wrote " + out.resolve(name + ".csv") + " and " + name + ".md");
+        System.out.println("wrote " + out.resolve(name + ".csv") + ", " + name + ".md and " + name + ".tex");
     }
 }

@@ -13,6 +13,8 @@ import org.teracon.workbench.experiment.GridStatus;
 import org.teracon.workbench.experiment.AtomicFiles;
 import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
+import org.teracon.workbench.experiment.LatexTable;
+import org.teracon.workbench.experiment.PaperTables;
 import org.teracon.workbench.experiment.RunResult;
 import org.teracon.workbench.experiment.SeedComparison;
 import org.teracon.workbench.experiment.SeedGroup;
@@ -49,7 +51,7 @@ final class SeedCommands {
         SeedRuns.CompareOutcome o = SeedRuns.compare(base, methods, seeds, baseline, out, new BatchProgress(System.out), cancel, options);
         System.out.println(GridStatus.summary(flat(o.perSeed(), seeds), seeds.size() * methods.size()));
         SeedComparison c = o.comparison();
-        write(out, "comparison", c.csv(), c.markdown());
+        write(out, "comparison", c.csv(), c.markdown(), LatexTable.of(PaperTables.of(c.table())));
         return o.allCompleted() ? 0 : 1;
     }
 
@@ -61,7 +63,7 @@ final class SeedCommands {
             System.out.println(o.tableError());
             return 1;
         }
-        write(out, name, o.table().csv(), o.table().markdown());
+        write(out, name, o.table().csv(), o.table().markdown(), LatexTable.of(PaperTables.of(o.table())));
         return 0;
     }
 
@@ -75,10 +77,11 @@ final class SeedCommands {
         return all;
     }
 
-    private static void write(Path out, String name, String csv, String markdown) {
+    private static void write(Path out, String name, String csv, String markdown, String latex) {
         AtomicFiles.writeString(out.resolve(name + ".csv"), csv);
         AtomicFiles.writeString(out.resolve(name + ".md"), markdown);
+        AtomicFiles.writeString(out.resolve(name + ".tex"), latex);
         System.out.println(markdown);
-        System.out.println("wrote " + out.resolve(name + ".csv") + " and " + name + ".md; group.json names the seeds and each run's status");
+        System.out.println("wrote " + out.resolve(name + ".csv") + ", " + name + ".md and " + name + ".tex; group.json names the seeds and each run's status");
     }
 }

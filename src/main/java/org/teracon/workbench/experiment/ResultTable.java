@@ -3,13 +3,10 @@ package org.teracon.workbench.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * A labelled table of numbers (a paper-style result table): rows, named numeric columns. Writes CSV
- * through Tablesaw and Markdown for docs; NaN prints as "–" in Markdown and empty in CSV.
+ * (one {@link PaperTable}) and Markdown for docs; NaN prints as "–" in Markdown and empty in CSV.
  */
 public record ResultTable(String title, String rowHeader, List<String> rows, List<String> columns, double[][] values) {
 
@@ -18,19 +15,9 @@ public record ResultTable(String title, String rowHeader, List<String> rows, Lis
         columns = List.copyOf(columns);
     }
 
-    public Table toTablesaw() {
-        Table t = Table.create(title);
-        t.addColumns(StringColumn.create(rowHeader, rows));
-        for (int c = 0; c < columns.size(); c++) {
-            double[] col = new double[rows.size()];
-            for (int r = 0; r < rows.size(); r++) col[r] = values[r][c];
-            t.addColumns(DoubleColumn.create(columns.get(c), col));
-        }
-        return t;
-    }
-
+    /** The numeric CSV every table of the workbench writes ({@link PaperTable}). */
     public String csv() {
-        return RunFolder.csv(toTablesaw());
+        return PaperTables.of(this).csv();
     }
 
     public String markdown() {

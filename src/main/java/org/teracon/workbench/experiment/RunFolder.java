@@ -65,35 +65,14 @@ public final class RunFolder {
         write(LOSS, t);
     }
 
+    /** The same {@link PaperTables} table the window's CSV… button and the report write. */
     public void writeMatrix(AccuracyMatrix m) {
-        write(MATRIX, matrixTable(m));
-    }
-
-    public static Table matrixTable(AccuracyMatrix m) {
-        Table t = Table.create("accuracy_matrix");
-        t.addColumns(StringColumn.create("after_task", m.tasks()));
-        for (int i = 0; i < m.size(); i++) {
-            double[] col = new double[m.size()];
-            for (int j = 0; j < m.size(); j++) col[j] = m.get(j, i);
-            t.addColumns(DoubleColumn.create(m.column(i), col));
-        }
-        return t;
-    }
-
-    public void writeTransfer(List<TransferScores.Row> rows, EvaluationProtocol protocol) {
-        write(TRANSFER, transferTable(rows, protocol));
+        files.writeString(dir.resolve(MATRIX), PaperTables.matrix(m).csv());
     }
 
     /** The metric column names the protocol too ("MRR@5 (robust)"); the number columns stay numbers (NaN: empty). */
-    public static Table transferTable(List<TransferScores.Row> rows, EvaluationProtocol protocol) {
-        return Table.create("transfer",
-                StringColumn.create("task", rows.stream().map(TransferScores.Row::task).toList()),
-                StringColumn.create("metric", rows.stream().map(r -> protocol.label(r.metric())).toList()),
-                DoubleColumn.create("R(Ti,Ti)", rows.stream().mapToDouble(TransferScores.Row::learned).toArray()),
-                DoubleColumn.create("R(TM,Ti)", rows.stream().mapToDouble(TransferScores.Row::last).toArray()),
-                DoubleColumn.create("BWT", rows.stream().mapToDouble(TransferScores.Row::bwt).toArray()),
-                DoubleColumn.create("single_task_R", rows.stream().mapToDouble(TransferScores.Row::reference).toArray()),
-                DoubleColumn.create("FWT", rows.stream().mapToDouble(TransferScores.Row::fwt).toArray()));
+    public void writeTransfer(List<TransferScores.Row> rows, EvaluationProtocol protocol) {
+        files.writeString(dir.resolve(TRANSFER), PaperTables.transfer(rows, protocol).csv());
     }
 
     public void writeMasks(MaskSimilarityTable s) {

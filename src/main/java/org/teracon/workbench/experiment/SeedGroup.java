@@ -105,7 +105,7 @@ public final class SeedGroup {
                 continue;
             }
             ResultTable.Builder b = new ResultTable.Builder("transfer", "task",
-                    List.of("R(Ti,Ti)", "R(TM,Ti)", "BWT", "single_task_R", "FWT"));
+                    PaperTables.TRANSFER_COLUMNS);
             for (TransferScores.Row row : r.transfer()) {
                 b.row(row.task() + " (" + row.metric() + ")", row.learned(), row.last(), row.bwt(), row.reference(), row.fwt());
             }

@@ -59,7 +59,7 @@ public record SeedTable(String title, String rowHeader, List<String> rows, List<
 
     /** Numeric CSV: per column its mean, std (n−1) and n. */
     public String csv() {
-        return RunFolder.csv(toTablesaw());
+        return PaperTables.of(this).csv();
     }
 
     public Table toTablesaw() {

@@ -11,6 +11,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.teracon.workbench.app.RunEntry;
 import org.teracon.workbench.experiment.RunResult;
+import org.teracon.workbench.experiment.LatexTable;
+import org.teracon.workbench.experiment.PaperTable;
 import org.teracon.workbench.ui.vm.CompareRow;
 import org.teracon.workbench.ui.vm.Comparison;
 import org.teracon.workbench.ui.vm.Fmt;
@@ -156,6 +158,23 @@ public final class HistoryController {
 
     @FXML
     private void exportCompareCsv() {
-        export.csv(compareTable, "comparison");
+        PaperTable t = comparisonTable();
+        if (t != null) export.named(t.csv(), "comparison", "csv", "CSV table");
+    }
+
+    @FXML
+    private void exportCompareLatex() {
+        PaperTable t = comparisonTable();
+        if (t != null) export.named(LatexTable.of(t), "comparison", "tex", "LaTeX table (booktabs)");
+    }
+
+    /** The comparison as numbers; the runs named as the table's value columns are ("teracon #1"). */
+    private PaperTable comparisonTable() {
+        if (ctx.history.compareRows().isEmpty()) {
+            ctx.error("Export", "Nothing to export: select two or more runs and press Compare.");
+            return null;
+        }
+        List<String> runs = compareTable.getColumns().stream().skip(2).map(TableColumn::getText).filter(h -> !h.startsWith("Δ")).toList();
+        return CompareExport.of(ctx.history.compareRows(), runs, ctx.history.measureProperty().get());
     }
 }

@@ -163,10 +163,10 @@ public final class MainController {
             ctx.error("Export report", "No run to export: run an experiment or open one from the history.");
             return;
         }
-        String name = ctx.run.runIdProperty().get().isEmpty() ? "report" : "report-" + ctx.run.runIdProperty().get();
+        String stem = new ExportActions(ctx).stem();
         ctx.dialogs().chooseDirectory("Folder to write the report into", Path.of("")).ifPresent(parent -> {
-            Path folder = parent.resolve(name);
-            ReportExporter.Report report = ReportExporter.capture(ctx.run);
+            Path folder = parent.resolve("report-" + stem);
+            ReportExporter.Report report = ReportExporter.capture(ctx.run, stem);
             Background.submit(() -> report.write(folder),
                     files -> ctx.status.info("Report: " + files.size() + " files in " + folder),
                     t -> ctx.error("Export report failed", Background.describe(t)));

@@ -13,26 +13,28 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.StackPane;
 import org.teracon.workbench.experiment.MaskSimilarityTable;
-import org.teracon.workbench.experiment.TransferScores;
+import org.teracon.workbench.experiment.LatexTable;
+import org.teracon.workbench.experiment.PaperTable;
 import org.teracon.workbench.ui.export.Exports;
+import org.teracon.workbench.ui.export.PaperFigure;
 import org.teracon.workbench.ui.export.SvgWriter;
 import org.teracon.workbench.ui.view.HeatmapView;
-import org.teracon.workbench.ui.vm.Fmt;
 import org.teracon.workbench.ui.vm.HeatmapData;
 import org.teracon.workbench.ui.vm.LossHistory;
-import org.teracon.workbench.ui.vm.MatrixRow;
+import org.teracon.workbench.ui.vm.RunTables;
 import org.teracon.workbench.ui.vm.RunViewModel;
-import org.teracon.workbench.ui.vm.TimingRow;
 
 /**
- * "Export report": every chart of the shown run as PNG and SVG and every table as CSV, into one folder.
+ * "Export report": every chart of the shown run as PNG, SVG and PDF (with its pgfplots .dat and .tex)
+ * and every table as its numeric CSV ({@link RunTables}, the run folder's headers) and, for the
+ * accuracy matrix and the transfer table, LaTeX; every file named {@code <run name>-<what>.<ext>}.
  * {@link #capture} runs on the FX thread (rendering charts off-screen); {@link Report#write} is plain IO.
  */
 public final class ReportExporter {
     private static final String CSS = "/styles/workbench.css";
 
     /** Everything captured, ready to be written by a background task. */
-    public record Report(Map<String, BufferedImage> pngs, Map<String, String> texts) {
+    public record Report(Map<String, BufferedImage> pngs, Map<String, String> texts, Map<String, byte[]> binaries) {
         public List<Path> write(Path folder) {
             List<Path> written = new ArrayList<>();
             pngs.forEach((name, img) -> {
@@ -45,6 +47,11 @@ public final class ReportExporter {
                 Exports.writeText(text, f);
                 written.add(f);
             });
+            binaries.forEach((name, bytes) -> {
+                Path f = folder.resolve(name);
+                Exports.writeBytes(bytes, f);
+                written.add(f);
+            });
             return written;
         }
     }
@@ -52,17 +59,20 @@ public final class ReportExporter {
     private ReportExporter() {
     }
 
-    /** FX thread. */
-    public static Report capture(RunViewModel vm) {
+    /** FX thread. @param stem the run's name, the first part of every file name */
+    public static Report capture(RunViewModel vm, String stem) {
         Map<String, BufferedImage> pngs = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, byte[]> binaries = new LinkedHashMap<>();
         int stage = 0;
         for (LossHistory h : vm.losses()) {
             stage++;
-            String name = String.format("loss_%02d_%s", stage, Exports.slug(h.task()));
+            String name = stem + String.format("-loss_%02d_%s", stage, Exports.slug(h.task()));
             String title = "Training loss — " + h.task();
+            List<SvgWriter.Series> series = Exports.seriesOf(h.series());
             pngs.put(name + ".png", render(lossChart(title, h), 900, 520));
-            texts.put(name + ".svg", SvgWriter.lineChart(title, "epoch", "loss", Exports.seriesOf(h.series())));
+            texts.put(name + ".svg", SvgWriter.lineChart(title, "epoch", "loss", series));
+            binaries.putAll(PaperFigure.lineChart("epoch", "loss", series).files(name));
         }
         MaskSimilarityTable t = vm.masksProperty().get();
         if (t != null) {
@@ -72,19 +82,27 @@ public final class ReportExporter {
                 maps.add(HeatmapData.cosine("Task-mask cosine similarity, " + RunViewModel.layerName(k).toLowerCase(), t.tasks(), t.perLayer()[k]));
             }
             for (int i = 0; i < maps.size(); i++) {
-                String name = i == 0 ? "mask_similarity_averaged" : String.format("mask_similarity_layer_%02d", i);
+                String name = stem + (i == 0 ? "-heatmap_averaged" : String.format("-heatmap_layer_%02d", i));
                 HeatmapView view = new HeatmapView();
                 view.dataProperty().set(maps.get(i));
-                pngs.put(name + ".png", render(view, 760, 600));
+                pngs.put(name + ".png", Exports.cropToContent(render(view, 760, 600), ExportActions.CROP_MARGIN));
                 texts.put(name + ".svg", SvgWriter.heatmap(maps.get(i)));
-                texts.put(name + ".csv", heatmapCsv(maps.get(i)));
+                texts.put(name + ".csv", RunTables.heatmap(maps.get(i)).csv());
+                binaries.putAll(PaperFigure.heatmap(maps.get(i)).files(name));
             }
         }
-        texts.put("accuracy_matrix.csv", matrixCsv("after task", vm.matrixColumns(), vm.matrixRows()));
-        texts.put("transfer.csv", transferCsv(vm.transferRows(), vm::metricLabel));
-        texts.put("sampling_rates.csv", matrixCsv("current task", vm.rhoColumns(), vm.rhoRows()));
-        texts.put("timing.csv", timingCsv(vm.timingRows()));
-        return new Report(pngs, texts);
+        table(texts, stem + "-accuracy_matrix", RunTables.matrix(vm), true);
+        table(texts, stem + "-transfer", RunTables.transfer(vm), true);
+        table(texts, stem + "-sampling_rates", vm.rhoTable(), false);
+        table(texts, stem + "-timing", RunTables.timing(vm.timingRows()), false);
+        return new Report(pngs, texts, binaries);
+    }
+
+    /** The table's CSV, and its LaTeX where a paper would print it; nothing before the table has a value. */
+    private static void table(Map<String, String> texts, String name, PaperTable t, boolean latex) {
+        if (t == null) return;
+        texts.put(name + ".csv", t.csv());
+        if (latex) texts.put(name + ".tex", LatexTable.of(t));
     }
 
     private static LineChart<Number, Number> lossChart(String title, LossHistory h) {
@@ -118,50 +136,4 @@ public final class ReportExporter {
         return Exports.capture(root);
     }
 
-    public static String heatmapCsv(HeatmapData d) {
-        StringBuilder b = new StringBuilder("task");
-        for (String l : d.labels()) b.append(',').append(csv(l));
-        b.append('\n');
-        for (int r = 0; r < d.size(); r++) {
-            b.append(csv(d.labels().get(r)));
-            for (int c = 0; c < d.size(); c++) b.append(',').append(Fmt.num(d.values()[r][c]));
-            b.append('\n');
-        }
-        return b.toString();
-    }
-
-    static String matrixCsv(String corner, List<String> columns, List<MatrixRow> rows) {
-        StringBuilder b = new StringBuilder(csv(corner));
-        for (String c : columns) b.append(',').append(csv(c));
-        b.append('\n');
-        for (MatrixRow r : rows) {
-            b.append(csv(r.label()));
-            for (int i = 0; i < columns.size(); i++) b.append(',').append(r.cell(i));
-            b.append('\n');
-        }
-        return b.toString();
-    }
-
-    /** @param metric the metric as the table shows it (with the run's protocol) */
-    static String transferCsv(List<TransferScores.Row> rows, java.util.function.Function<TransferScores.Row, String> metric) {
-        StringBuilder b = new StringBuilder("task,metric,learned,last,bwt_percent,reference,fwt_percent\n");
-        for (TransferScores.Row r : rows) {
-            b.append(String.join(",", csv(r.task()), csv(metric.apply(r)), Fmt.num(r.learned()), Fmt.num(r.last()),
-                    Fmt.num(r.bwt()), Fmt.num(r.reference()), Fmt.num(r.fwt()))).append('\n');
-        }
-        return b.toString();
-    }
-
-    static String timingCsv(List<TimingRow> rows) {
-        StringBuilder b = new StringBuilder("task,epochs,seconds_per_epoch,task_seconds,last_validation\n");
-        for (TimingRow r : rows) {
-            b.append(String.join(",", csv(r.task()), Integer.toString(r.epochs()), Fmt.num(r.meanEpochSeconds()),
-                    Fmt.num(r.stageSeconds()), Fmt.num(r.lastValidation()))).append('\n');
-        }
-        return b.toString();
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 }

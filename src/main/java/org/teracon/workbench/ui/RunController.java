@@ -10,6 +10,7 @@ import javafx.util.StringConverter;
 import org.teracon.workbench.experiment.TransferScores;
 import org.teracon.workbench.ui.vm.TransferCells;
 import org.teracon.workbench.ui.export.Exports;
+import org.teracon.workbench.ui.export.PaperFigure;
 import org.teracon.workbench.ui.export.SvgWriter;
 import org.teracon.workbench.ui.view.HeatmapView;
 import org.teracon.workbench.ui.view.ChartTools;
@@ -18,6 +19,7 @@ import org.teracon.workbench.ui.vm.Fmt;
 import org.teracon.workbench.ui.vm.HeatmapData;
 import org.teracon.workbench.ui.vm.LossHistory;
 import org.teracon.workbench.ui.vm.MatrixRow;
+import org.teracon.workbench.ui.vm.RunTables;
 import org.teracon.workbench.ui.vm.RunViewModel;
 import org.teracon.workbench.ui.vm.TimingRow;
 
@@ -159,48 +161,69 @@ public final class RunController {
 
     @FXML
     private void exportLossPng() {
-        export.png(lossChart, "loss_" + Exports.slug(currentLossName()));
+        export.png(lossChart, lossName(), false);
     }
 
     @FXML
     private void exportLossSvg() {
-        export.svg(() -> SvgWriter.lineChart(lossChart.getTitle(), ctx.run.curves().xLabelProperty().get(), ctx.run.curves().yLabelProperty().get(),
-                Exports.seriesOf(ctx.run.curves().lossSeries())), "loss_" + Exports.slug(currentLossName()));
-    }
-
-    private String currentLossName() {
-        LossHistory h = ctx.run.selectedLossProperty().get();
-        return h == null ? "none" : h.task();
+        export.svg(() -> SvgWriter.lineChart(lossChart.getTitle(), ctx.run.curves().xLabelProperty().get(),
+                ctx.run.curves().yLabelProperty().get(), lossSeries()), lossName());
     }
 
     @FXML
+    private void exportLossPdf() {
+        export.pdf(() -> PaperFigure.lineChart(ctx.run.curves().xLabelProperty().get(), ctx.run.curves().yLabelProperty().get(), lossSeries()),
+                lossName());
+    }
+
+    /** What the loss chart draws now: the scope, smoothing and scale the user chose. */
+    private java.util.List<SvgWriter.Series> lossSeries() {
+        return Exports.seriesOf(ctx.run.curves().lossSeries());
+    }
+
+    private String lossName() {
+        LossHistory h = ctx.run.selectedLossProperty().get();
+        return "loss_" + Exports.slug(h == null ? "none" : h.task());
+    }
+
+    /** The heatmap view keeps the empty space its tab gives it: the PNG is cut to the drawing. */
+    @FXML
     private void exportHeatmapPng() {
-        export.png(heatmap, "mask_similarity");
+        export.png(heatmap, "heatmap", true);
     }
 
     @FXML
     private void exportHeatmapSvg() {
-        HeatmapData d = ctx.run.heatmapProperty().get();
-        if (d == null) {
-            ctx.error("Export", "No heatmap yet: it fills after the first task of a method with masks.");
-            return;
-        }
-        export.svg(() -> SvgWriter.heatmap(d), "mask_similarity");
+        HeatmapData d = shownHeatmap();
+        if (d != null) export.svg(() -> SvgWriter.heatmap(d), "heatmap");
+    }
+
+    @FXML
+    private void exportHeatmapPdf() {
+        HeatmapData d = shownHeatmap();
+        if (d != null) export.pdf(() -> PaperFigure.heatmap(d), "heatmap");
     }
 
     @FXML
     private void exportHeatmapCsv() {
+        HeatmapData d = shownHeatmap();
+        if (d != null) export.csv(() -> RunTables.heatmap(d), "heatmap");
+    }
+
+    private HeatmapData shownHeatmap() {
         HeatmapData d = ctx.run.heatmapProperty().get();
-        if (d == null) {
-            ctx.error("Export", "No heatmap yet.");
-            return;
-        }
-        export.text(ReportExporter.heatmapCsv(d), "mask_similarity", "csv", "CSV table");
+        if (d == null) ctx.error("Export", "No heatmap yet: it fills after the first task of a method with masks.");
+        return d;
     }
 
     @FXML
     private void exportMatrixCsv() {
-        export.csv(matrixTable, "accuracy_matrix");
+        export.csv(() -> RunTables.matrix(ctx.run), "accuracy_matrix");
+    }
+
+    @FXML
+    private void exportMatrixLatex() {
+        export.latex(() -> RunTables.matrix(ctx.run), "accuracy_matrix");
     }
 
     /** FWT cells say why they are blank, in the cell and in its tooltip. */
@@ -224,17 +247,22 @@ public final class RunController {
 
     @FXML
     private void exportTransferCsv() {
-        export.csv(transferTable, "transfer");
+        export.csv(() -> RunTables.transfer(ctx.run), "transfer");
+    }
+
+    @FXML
+    private void exportTransferLatex() {
+        export.latex(() -> RunTables.transfer(ctx.run), "transfer");
     }
 
     @FXML
     private void exportRhoCsv() {
-        export.csv(rhoTable, "sampling_rates");
+        export.csv(ctx.run::rhoTable, "sampling_rates");
     }
 
     @FXML
     private void exportTimingCsv() {
-        export.csv(timingTable, "timing");
+        export.csv(() -> RunTables.timing(ctx.run.timingRows()), "timing");
     }
 
     /** Lets the main window switch to a view (tests and screenshots too). */

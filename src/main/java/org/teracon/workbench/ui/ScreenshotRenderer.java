@@ -145,7 +145,7 @@ public final class ScreenshotRenderer {
         shoot(window, out.resolve("09-comparison.png"));
 
         // The export button itself, so the file is what a user gets, not a capture made here.
-        Path heatmapFile = exportDir.resolve("mask_similarity.png");
+        Path heatmapFile = exportDir.resolve(fx(() -> new ExportActions(ctx).stem()) + "-heatmap.png");
         fx(() -> {
             tabs.getSelectionModel().select(2);
             views.getSelectionModel().select(1);

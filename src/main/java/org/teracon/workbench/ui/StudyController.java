@@ -14,6 +14,8 @@ import javafx.scene.control.TextField;
 import org.teracon.workbench.app.StudyOutcome;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.Studies;
+import org.teracon.workbench.experiment.LatexTable;
+import org.teracon.workbench.experiment.PaperTables;
 import org.teracon.workbench.ui.export.Exports;
 import org.teracon.workbench.ui.vm.Fmt;
 import org.teracon.workbench.ui.vm.MatrixRow;
@@ -35,6 +37,7 @@ public final class StudyController {
     @FXML private Label studyProgressLabel;
     @FXML private Label studyTitle;
     @FXML private Button studyCsvButton;
+    @FXML private Button studyLatexButton;
     @FXML private Button studyMarkdownButton;
     @FXML private TableView<MatrixRow> studyTable;
     @FXML private Label studyStatus;
@@ -76,6 +79,7 @@ public final class StudyController {
         studyTable.setPlaceholder(new Label("Run a study: its table appears here when all its runs have finished."));
         var noTable = vm.outcomeProperty().map(o -> o.table() == null).orElse(true);
         studyCsvButton.disableProperty().bind(noTable);
+        studyLatexButton.disableProperty().bind(noTable);
         studyMarkdownButton.disableProperty().bind(noTable);
         vm.outcomeProperty().addListener((o, was, now) -> show(now));
     }
@@ -141,12 +145,18 @@ public final class StudyController {
     @FXML
     private void exportCsv() {
         ResultTable t = ctx.study.table();
-        if (t != null) export.text(t.csv(), Exports.slug(t.title()), "csv", "CSV table");
+        if (t != null) export.named(t.csv(), Exports.slug(t.title()), "csv", "CSV table");
+    }
+
+    @FXML
+    private void exportLatex() {
+        ResultTable t = ctx.study.table();
+        if (t != null) export.named(LatexTable.of(PaperTables.of(t)), Exports.slug(t.title()), "tex", "LaTeX table (booktabs)");
     }
 
     @FXML
     private void exportMarkdown() {
         ResultTable t = ctx.study.table();
-        if (t != null) export.text(t.markdown(), Exports.slug(t.title()), "md", "Markdown table");
+        if (t != null) export.named(t.markdown(), Exports.slug(t.title()), "md", "Markdown table");
     }
 }

@@ -52,7 +52,7 @@ class CliTest {
                 "--channels", "8", "--dilations", "1", "--epochs", "1", "--out", dir.resolve("r").toString());
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("accuracy_matrix"), r[1]);
-        assertTrue(r[1].contains("BWT"), r[1]);
+        assertTrue(r[1].contains("bwt_pct"), r[1]);
         assertTrue(r[1].contains("next_item (MRR@5, robust)") && r[1].contains("MRR@5 (robust)"), r[1]);
         assertTrue(r[1].lines().anyMatch(l -> l.contains("next_item") && l.contains("MRR@5 (robust)") && l.trim().endsWith("–  |")),
                 "T1's FWT prints as –: " + r[1]);

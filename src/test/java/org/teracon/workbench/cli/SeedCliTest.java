@@ -57,7 +57,7 @@ class SeedCliTest {
             assertEquals(2, vm[3 * i + 2]);
         }
         assertTrue(Files.readString(out.resolve("summary.md")).contains(" ± "));
-        assertTrue(Files.readString(out.resolve("transfer_mean_std.csv")).contains("BWT mean"));
+        assertTrue(Files.readString(out.resolve("transfer_mean_std.csv")).contains("bwt_pct mean"));
         assertFalse(Files.exists(out.resolve("results.json")), "the group folder holds the seeds' folders, not a run");
     }
 
@@ -93,6 +93,9 @@ class SeedCliTest {
         String md = Files.readString(dir.resolve("comparison.md"));
         assertTrue(md.contains("Paired tests of R(T_M, T_i) against sinmo") && md.contains("| sinmoall |") && md.contains("(2)"), md);
         assertTrue(md.contains("exact"), md);
+        String tex = Files.readString(dir.resolve("comparison.tex"));
+        assertTrue(tex.contains("\\toprule") && tex.contains(" \\pm ") && tex.contains("\\textbf{\\boldmath$"),
+                "the comparison as LaTeX, mean ± std over the seeds, the best per column bold: " + tex);
         assertTrue(r[1].contains("=== run 4/4: seed-9/"), r[1]);
     }
 
@@ -103,6 +106,7 @@ class SeedCliTest {
         String md = Files.readString(dir.resolve("noisy-study.md"));
         assertTrue(md.contains("| next_item (MRR@5, robust) |") && md.contains(" ± ") && md.contains("(2)"), md);
         assertTrue(Files.readString(dir.resolve("noisy-study.csv")).lines().findFirst().orElseThrow().contains("without noise mean"));
+        assertTrue(Files.readString(dir.resolve("noisy-study.tex")).contains("without noise & with noise & degradation \\%"));
         assertTrue(Files.exists(dir.resolve("seed-43/with-noise/results.json")));
     }
 

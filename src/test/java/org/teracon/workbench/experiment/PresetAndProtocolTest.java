@@ -14,7 +14,6 @@ import org.teracon.workbench.method.StageSchedule;
 import org.teracon.workbench.method.TrainingConfig;
 import org.teracon.workbench.method.teracon.TeraconSettings;
 import org.teracon.workbench.model.BackboneConfig;
-import tech.tablesaw.api.Table;
 
 class PresetAndProtocolTest {
 
@@ -91,16 +90,16 @@ class PresetAndProtocolTest {
     void everyTableHeaderNamesTheMetricAndTheProtocolAndT1sFwtIsUndefined() {
         double[][] v = {{0.20, Double.NaN}, {0.10, 0.60}};
         AccuracyMatrix m = new AccuracyMatrix(List.of("next_item", "age"), List.of("MRR@5", "accuracy"), v, EvaluationProtocol.PAPER);
-        Table matrix = RunFolder.matrixTable(m);
-        assertEquals(List.of("after_task", "next_item (MRR@5, paper)", "age (accuracy, paper)"), matrix.columnNames());
+        PaperTable matrix = PaperTables.matrix(m);
+        assertEquals(List.of("after_task", "next_item (MRR@5, paper)", "age (accuracy, paper)"), matrix.csvHeaders());
         assertEquals("next_item (MRR@5, robust)", new AccuracyMatrix(m.tasks(), m.metrics(), v).column(0));
 
         List<TransferScores.Row> rows = TransferScores.of(m, new double[] {0.25, 0.5});
         assertTrue(Double.isNaN(rows.get(0).fwt()), "the paper leaves T1's FWT undefined");
         assertEquals(20.0, rows.get(1).fwt(), 1e-9);
-        String transfer = RunFolder.csv(RunFolder.transferTable(rows, m.protocol()));
+        String transfer = PaperTables.transfer(rows, m.protocol()).csv();
         List<String> lines = transfer.lines().toList();
-        assertEquals("task,metric,\"R(Ti,Ti)\",\"R(TM,Ti)\",BWT,single_task_R,FWT", lines.get(0));
+        assertEquals("task,metric,\"R(Ti,Ti)\",\"R(TM,Ti)\",bwt_pct,single_task_R,fwt_pct", lines.get(0));
         assertTrue(lines.get(1).startsWith("next_item,MRR@5 (paper),0.2,"), lines.get(1));
         assertTrue(lines.get(1).endsWith(",0.25,"), "T1's FWT is an empty number cell, not text: " + lines.get(1));
         assertTrue(lines.get(2).startsWith("age,accuracy (paper),0.6,"), lines.get(2));

@@ -119,8 +119,9 @@ class UiDoneWhenFlowTest extends WorkbenchWindowTest {
         robot.clickOn("#heatmapPngButton");
         dialogs.answers.add(exports);
         robot.clickOn("#heatmapSvgButton");
-        Path png = exports.resolve("mask_similarity.png");
-        Path svg = exports.resolve("mask_similarity.svg");
+        String stem = ctx.run.runIdProperty().get(); // no name given: files carry the run folder's name
+        Path png = exports.resolve(stem + "-heatmap.png");
+        Path svg = exports.resolve(stem + "-heatmap.svg");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(png) && Files.isRegularFile(svg));
         BufferedImage img = ImageIO.read(png.toFile());
         assertNotNull(img);

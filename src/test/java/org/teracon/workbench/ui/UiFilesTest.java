@@ -61,27 +61,37 @@ class UiFilesTest extends WorkbenchWindowTest {
         try (Stream<Path> s = Files.list(folder)) {
             names = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        for (String expected : List.of("accuracy_matrix.csv", "transfer.csv", "sampling_rates.csv", "timing.csv",
-                "mask_similarity_averaged.png", "mask_similarity_averaged.svg", "mask_similarity_averaged.csv",
-                "loss_01_next_item.png", "loss_01_next_item.svg", "loss_02_taste_group.png", "loss_02_taste_group.svg")) {
-            assertTrue(names.contains(expected), expected + " missing from " + names);
+        for (String what : List.of("accuracy_matrix.csv", "accuracy_matrix.tex", "transfer.csv", "transfer.tex", "sampling_rates.csv",
+                "timing.csv", "heatmap_averaged.png", "heatmap_averaged.svg", "heatmap_averaged.pdf", "heatmap_averaged.dat",
+                "heatmap_averaged.tex", "heatmap_averaged.csv", "loss_01_next_item.png", "loss_01_next_item.svg", "loss_01_next_item.pdf",
+                "loss_02_taste_group.png", "loss_02_taste_group.svg")) {
+            String expected = runId + "-" + what;
+            assertTrue(names.contains(expected), expected + " missing from " + names + ": every file carries the run's name");
         }
         for (String n : names) {
             Path f = folder.resolve(n);
             if (n.endsWith(".png")) {
                 BufferedImage img = ImageIO.read(f.toFile());
                 assertNotNull(img, n);
-                assertTrue(img.getWidth() >= 600 && img.getHeight() >= 400, n + " " + img.getWidth() + "x" + img.getHeight());
+                assertTrue(img.getWidth() >= 300 && img.getHeight() >= 300, n + " " + img.getWidth() + "x" + img.getHeight());
             } else if (n.endsWith(".svg")) {
                 assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile()).getDocumentElement().getNodeName());
+            } else if (n.endsWith(".pdf")) {
+                try (var doc = org.apache.pdfbox.Loader.loadPDF(f.toFile())) {
+                    assertEquals(1, doc.getNumberOfPages(), n);
+                }
             } else {
                 assertTrue(Files.readAllLines(f).size() >= 2, n + " has a header and rows");
             }
         }
-        List<String> matrix = Files.readAllLines(folder.resolve("accuracy_matrix.csv"));
-        assertEquals("after task,\"next_item (MRR@5, robust)\",\"taste_group (accuracy, robust)\"", matrix.get(0),
+        // the same table as the run folder holds, byte for byte: same headers, full-precision numbers
+        Path runDir = runs.resolve(runId);
+        assertEquals(Files.readString(runDir.resolve("accuracy_matrix.csv")), Files.readString(folder.resolve(runId + "-accuracy_matrix.csv")));
+        assertEquals(Files.readString(runDir.resolve("transfer.csv")), Files.readString(folder.resolve(runId + "-transfer.csv")));
+        List<String> matrix = Files.readAllLines(folder.resolve(runId + "-accuracy_matrix.csv"));
+        assertEquals("after_task,\"next_item (MRR@5, robust)\",\"taste_group (accuracy, robust)\"", matrix.get(0),
                 "the headers name the metric and the protocol");
-        List<String> transfer = Files.readAllLines(folder.resolve("transfer.csv"));
+        List<String> transfer = Files.readAllLines(folder.resolve(runId + "-transfer.csv"));
         assertTrue(transfer.get(1).startsWith("next_item,MRR@5 (robust),"), transfer.get(1));
         assertEquals(3, matrix.size());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());

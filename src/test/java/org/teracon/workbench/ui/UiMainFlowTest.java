@@ -203,8 +203,8 @@ class UiMainFlowTest extends WorkbenchWindowTest {
                 assertTrue(drawn, f + " has vector content");
             }
         }
-        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("mask_similarity")));
-        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("loss_")));
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith("-heatmap.png")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().contains("-loss_")), files.toString());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 

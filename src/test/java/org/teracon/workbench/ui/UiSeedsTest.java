@@ -84,6 +84,13 @@ class UiSeedsTest extends WorkbenchWindowTest {
         }
         assertTrue(Files.exists(groupDir.resolve("seed-42/results.json")) && Files.exists(groupDir.resolve("seed-43/results.json")));
         assertTrue(Files.exists(groupDir.resolve(SeedGroup.MATRIX)));
+        // the view's CSV… is the group's mean/std/n file, named after the group's folder
+        robot.clickOn("Accuracy matrix");
+        dialogs.answers.add(exports);
+        robot.clickOn("#matrixCsvButton");
+        Path csv = exports.resolve(groupDir.getFileName() + "-accuracy_matrix.csv");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(csv));
+        assertEquals(Files.readString(groupDir.resolve(SeedGroup.MATRIX)), Files.readString(csv));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ctx.history.runs().size() == 2);
         assertNotNull(ctx.history.runs().stream().filter(e -> e.dir().endsWith("seed-43")).findFirst().orElse(null));
     }

@@ -67,6 +67,13 @@ class UiStudyTest extends WorkbenchWindowTest {
         Path csv = exports.resolve(org.teracon.workbench.ui.export.Exports.slug(t.title()) + ".csv");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(csv));
         assertEquals(t.csv(), Files.readString(csv), "the CSV is the engine's table, not the rounded cells");
+        assertEquals(Files.readString(o.folder().resolve("study.csv")), Files.readString(csv), "and the study folder's file");
+        dialogs.answers.add(exports);
+        robot.clickOn("#studyLatexButton");
+        Path tex = exports.resolve(org.teracon.workbench.ui.export.Exports.slug(t.title()) + ".tex");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(tex));
+        assertEquals(Files.readString(o.folder().resolve("study.tex")), Files.readString(tex), "the study folder's LaTeX table");
+        assertTrue(Files.readString(tex).contains("without noise & with noise & degradation \\%"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 

@@ -11,14 +11,12 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 
 /**
- * PNG, SVG and CSV writers. Capturing (snapshot, reading table cells) must happen on the FX thread;
+ * PNG, SVG, PDF and text writers. Capturing (snapshot, reading table cells) must happen on the FX thread;
  * the returned values are plain data that background tasks then write to disk.
  */
 public final class Exports {
@@ -33,10 +31,42 @@ public final class Exports {
         return SwingFXUtils.fromFXImage(img, null);
     }
 
+    /**
+     * The image cut to the bounding box of its non-background pixels plus {@code margin}: a view's
+     * snapshot keeps the empty space the layout gave it (a square heatmap in a wide tab was 40 % white).
+     * The background is the top-left pixel's colour.
+     */
+    public static BufferedImage cropToContent(BufferedImage img, int margin) {
+        int bg = img.getRGB(0, 0);
+        int x0 = img.getWidth(), y0 = img.getHeight(), x1 = -1, y1 = -1;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (img.getRGB(x, y) != bg) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        if (x1 < 0) return img;
+        x0 = Math.max(0, x0 - margin);
+        y0 = Math.max(0, y0 - margin);
+        x1 = Math.min(img.getWidth() - 1, x1 + margin);
+        y1 = Math.min(img.getHeight() - 1, y1 + margin);
+        BufferedImage out = new BufferedImage(x1 - x0 + 1, y1 - y0 + 1, BufferedImage.TYPE_INT_ARGB);
+        out.getGraphics().drawImage(img.getSubimage(x0, y0, x1 - x0 + 1, y1 - y0 + 1), 0, 0, null);
+        return out;
+    }
+
     public static void writePng(BufferedImage image, Path file) {
         atomically(file, tmp -> {
             if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
         });
+    }
+
+    public static void writeBytes(byte[] bytes, Path file) {
+        atomically(file, tmp -> Files.write(tmp, bytes));
     }
 
     public static void writeText(String text, Path file) {
@@ -65,29 +95,6 @@ public final class Exports {
             out.add(new SvgWriter.Series(s.getName(), xs, ys));
         }
         return out;
-    }
-
-    /** FX thread: the table as CSV text, visible leaf columns, cells as displayed. */
-    public static String csvOf(TableView<?> table) {
-        StringBuilder b = new StringBuilder();
-        List<? extends TableColumn<?, ?>> cols = table.getVisibleLeafColumns();
-        List<String> head = new ArrayList<>();
-        for (TableColumn<?, ?> c : cols) head.add(csv(c.getText()));
-        b.append(String.join(",", head)).append('\n');
-        for (int r = 0; r < table.getItems().size(); r++) {
-            List<String> cells = new ArrayList<>();
-            for (TableColumn<?, ?> c : cols) {
-                Object v = c.getCellData(r);
-                cells.add(csv(v == null ? "" : v.toString()));
-            }
-            b.append(String.join(",", cells)).append('\n');
-        }
-        return b.toString();
-    }
-
-    static String csv(String s) {
-        if (s == null) return "";
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** A file-name-safe version of a title. */

@@ -445,6 +445,12 @@ public final class RunViewModel {
         rhoRows.setAll(rows);
     }
 
+    /** ρ per stage as numbers (CSV, report): the same values the ρ table shows formatted. */
+    public org.teracon.workbench.experiment.PaperTable rhoTable() {
+        return org.teracon.workbench.experiment.PaperTables.samplingRates(rhoByStage.keySet().stream().map(this::taskName).toList(),
+                List.copyOf(rhoByStage.values()));
+    }
+
     private void rebuildTiming() {
         List<TimingRow> rows = new ArrayList<>();
         for (int i = 0; i < Math.max(tasks.size(), epochStats.size()); i++) {
