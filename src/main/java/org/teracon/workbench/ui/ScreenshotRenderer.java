@@ -141,7 +141,7 @@ public final class ScreenshotRenderer {
             ctx.history.compare(selected);
             return null;
         });
-        await(() -> !ctx.history.compareRows().isEmpty(), "the comparison");
+        await(() -> !ctx.history.comparison().taskRows().isEmpty(), "the comparison");
         shoot(window, out.resolve("09-comparison.png"));
 
         // The export button itself, so the file is what a user gets, not a capture made here.
