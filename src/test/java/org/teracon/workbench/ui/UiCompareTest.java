@@ -171,6 +171,17 @@ class UiCompareTest extends WorkbenchWindowTest {
         double[] firstTask = perSeed.stream().mapToDouble(m -> last(m.get("teracon"), first.getXValue())).toArray();
         assertEquals(SeedStats.summary(firstTask).mean(), first.getYValue().doubleValue(), 1e-12);
         assertEquals(SeedStats.summary(firstTask).std(), ErrorBarChart.std(first), 1e-12, "the whisker is the std over seeds");
+
+        // The whiskers are drawn: one vertical line and two caps (6 path elements) per bar, ending at mean ± std.
+        robot.clickOn("Bars ± std");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.shape.Path whiskers = robot.lookup(".error-bar").queryAs(javafx.scene.shape.Path.class);
+        int barsWithStd = (int) bars.getData().stream().flatMap(x -> x.getData().stream()).filter(d -> !Double.isNaN(ErrorBarChart.std(d))).count();
+        assertEquals(2 * tasks.size(), barsWithStd);
+        assertEquals(6 * barsWithStd, whiskers.getElements().size());
+        XYChart.Data<String, Number> d0 = bars.getData().get(0).getData().get(0);
+        double top = bars.getYAxis().getDisplayPosition(d0.getYValue().doubleValue() + ErrorBarChart.std(d0));
+        assertEquals(top, ((javafx.scene.shape.MoveTo) whiskers.getElements().get(0)).getY(), 1e-9);
     }
 
     private void select(FxRobot robot, List<Path> dirs) {
