@@ -139,10 +139,10 @@ public final class CompareViewModel {
             differenceNotes.set("");
             return;
         }
-        heatmap.set(HeatmapData.difference("R(T_j, T_i): " + d.label() + " − " + d.reference() + "  (row: after learning T_j, column: T_i)",
-                d.tasks(), d.values()));
-        differenceNotes.set(d.notes().isEmpty() ? "Every task is in both runs; grey cells were not measured (a task not yet learned)."
-                : "Blank rows and columns: " + String.join("; ", d.notes()));
+        heatmap.set(HeatmapData.difference("R(T_j, T_i): " + d.label() + " − " + d.reference(), d.tasks(), d.values()));
+        differenceNotes.set("Row: after learning T_j; column: the task scored; tasks matched by name. "
+                + (d.notes().isEmpty() ? "Grey cells were measured in neither run (a task not yet learned)."
+                : "Blank rows and columns: " + String.join("; ", d.notes()) + "."));
     }
 
     private static XYChart.Series<Number, Number> series(String name, List<EpochCurves.Point> points) {
