@@ -82,7 +82,8 @@ public final class SeedStats {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.4f", v);
     }
 
-    static String p(double v) {
+    /** A p-value as the tables print it: "–" when undefined. */
+    public static String p(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, v < 0.001 ? "%.1e" : "%.4f", v);
     }
 }

@@ -1,27 +1,18 @@
 package org.teracon.workbench.ui;
 
 import java.util.List;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.teracon.workbench.app.RunEntry;
-import org.teracon.workbench.experiment.RunResult;
-import org.teracon.workbench.experiment.LatexTable;
-import org.teracon.workbench.experiment.PaperTable;
-import org.teracon.workbench.ui.vm.CompareRow;
-import org.teracon.workbench.ui.vm.Comparison;
 import org.teracon.workbench.ui.vm.Fmt;
 import org.teracon.workbench.ui.vm.HistoryViewModel;
 
-/** Run history: list, reopen into the run views, compare several runs per task. */
+/** Run history: list, reopen into the run views, resume, and send a selection to the Compare view beside it. */
 public final class HistoryController {
     private final WorkbenchContext ctx;
-    private final ExportActions export;
     @FXML private TableView<RunEntry> runTable;
     @FXML private Button openButton;
     @FXML private Button compareButton;
@@ -32,20 +23,15 @@ public final class HistoryController {
     @FXML private javafx.scene.control.TextField tagsField;
     @FXML private javafx.scene.control.TextField noteField;
     @FXML private Button saveInfoButton;
-    @FXML private ComboBox<Comparison.Measure> measureBox;
-    @FXML private TableView<CompareRow> compareTable;
-    @FXML private Label compareLegend;
 
     public HistoryController(WorkbenchContext ctx) {
         this.ctx = ctx;
-        this.export = new ExportActions(ctx);
     }
 
     @FXML
     private void initialize() {
         HistoryViewModel vm = ctx.history;
         runTable.setId("runTable");
-        compareTable.setId("compareTable");
         runTable.getColumns().setAll(List.of(
                 Tables.text("Name", RunEntry::name),
                 Tables.text("Tags", r -> String.join(", ", r.tags())),
@@ -86,36 +72,6 @@ public final class HistoryController {
             if (e.getClickCount() == 2) openRun();
         });
         historyMessage.textProperty().bind(vm.messageProperty());
-        measureBox.getItems().setAll(Comparison.Measure.values());
-        measureBox.valueProperty().bindBidirectional(vm.measureProperty());
-        compareTable.setItems(vm.compareRows());
-        compareTable.setPlaceholder(new Label("Select two or more runs and press Compare."));
-        vm.compared().addListener((ListChangeListener<RunResult>) c -> rebuildCompareColumns(vm.compared()));
-    }
-
-    private void rebuildCompareColumns(List<RunResult> runs) {
-        TableColumn<CompareRow, String> task = Tables.text("Task", CompareRow::task);
-        task.setPrefWidth(160);
-        compareTable.getColumns().setAll(List.of(task, Tables.text("Metric", CompareRow::metric)));
-        // Run ids are long: the header says "method #k", the legend below the table maps k to the run.
-        StringBuilder legend = new StringBuilder();
-        for (int i = 0; i < runs.size(); i++) legend.append(i == 0 ? "" : "   ").append("#").append(i + 1).append(" = ").append(runs.get(i).runId());
-        compareLegend.setText(legend.toString());
-        for (int i = 0; i < runs.size(); i++) {
-            int k = i;
-            RunResult r = runs.get(i);
-            TableColumn<CompareRow, String> value = Tables.text(r.config().method() + " #" + (i + 1), 
-                    row -> ctx.history.measureProperty().get() == Comparison.Measure.FWT ? Fmt.fwt(row.values().get(k)) : Fmt.num(row.values().get(k)));
-            value.setPrefWidth(130);
-            compareTable.getColumns().add(value);
-            if (i > 0) {
-                TableColumn<CompareRow, String> diff = Tables.text("Δ #" + (i + 1) + " − #1",
-                        row -> Double.isNaN(row.differences().get(k - 1)) ? "" : String.format(java.util.Locale.ROOT, "%+.4f", row.differences().get(k - 1)));
-                diff.getStyleClass().add("diff-column");
-                diff.setPrefWidth(110);
-                compareTable.getColumns().add(diff);
-            }
-        }
     }
 
     @FXML
@@ -134,7 +90,7 @@ public final class HistoryController {
         RunEntry e = runTable.getSelectionModel().getSelectedItem();
         if (e == null || ctx.run.isRunning()) return;
         ctx.history.open(e, (result, losses) -> {
-            ctx.run.open(result, losses, e.name());
+            ctx.run.open(result, losses);
             ctx.status.info("Opened run " + result.runId());
             ctx.showRunViews();
         });
@@ -154,27 +110,5 @@ public final class HistoryController {
     @FXML
     private void compare() {
         ctx.history.compare(List.copyOf(runTable.getSelectionModel().getSelectedItems()));
-    }
-
-    @FXML
-    private void exportCompareCsv() {
-        PaperTable t = comparisonTable();
-        if (t != null) export.named(t.csv(), "comparison", "csv", "CSV table");
-    }
-
-    @FXML
-    private void exportCompareLatex() {
-        PaperTable t = comparisonTable();
-        if (t != null) export.named(LatexTable.of(t), "comparison", "tex", "LaTeX table (booktabs)");
-    }
-
-    /** The comparison as numbers; the runs named as the table's value columns are ("teracon #1"). */
-    private PaperTable comparisonTable() {
-        if (ctx.history.compareRows().isEmpty()) {
-            ctx.error("Export", "Nothing to export: select two or more runs and press Compare.");
-            return null;
-        }
-        List<String> runs = compareTable.getColumns().stream().skip(2).map(TableColumn::getText).filter(h -> !h.startsWith("Δ")).toList();
-        return CompareExport.of(ctx.history.compareRows(), runs, ctx.history.measureProperty().get());
     }
 }

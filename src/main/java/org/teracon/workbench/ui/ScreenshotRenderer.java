@@ -30,7 +30,7 @@ import org.teracon.workbench.ui.vm.TaskOrderItem;
 /**
  * Renders the real window, driven through its view models against the real engine, into PNGs:
  * the dataset, a TERACON run, the same run with the order changed by a drag and a noisy task (in
- * progress, then each view), the two runs compared, the exported heatmap, and a sampling study.
+ * progress, then each view), the two runs compared (table, curves, difference heatmap), the exported heatmap, and a sampling study.
  * Usage (headless): {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw
  * -cp target/teracon-workbench.jar org.teracon.workbench.ui.ScreenshotRenderer screenshots/}
  */
@@ -141,8 +141,24 @@ public final class ScreenshotRenderer {
             ctx.history.compare(selected);
             return null;
         });
-        await(() -> !ctx.history.compareRows().isEmpty(), "the comparison");
+        await(() -> !ctx.history.comparison().taskRows().isEmpty(), "the comparison");
         shoot(window, out.resolve("09-comparison.png"));
+        // The Compare view's other tabs: overlaid curves and the accuracy-matrix difference heatmap.
+        TabPane compareTabs = fx(() -> (TabPane) window.scene().lookup("#compareTabs"));
+        String[] compareShots = {"09b-compare-curves.png", "09c-compare-difference.png"};
+        int[] compareTabIndex = {2, 3};
+        for (int i = 0; i < compareShots.length; i++) {
+            int k = compareTabIndex[i];
+            fx(() -> {
+                compareTabs.getSelectionModel().select(k);
+                return null;
+            });
+            shoot(window, out.resolve(compareShots[i]));
+        }
+        fx(() -> {
+            compareTabs.getSelectionModel().select(0);
+            return null;
+        });
 
         // The export button itself, so the file is what a user gets, not a capture made here.
         Path heatmapFile = exportDir.resolve(fx(() -> new ExportActions(ctx).stem()) + "-heatmap.png");

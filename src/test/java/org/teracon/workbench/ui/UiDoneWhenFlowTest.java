@@ -26,7 +26,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.teracon.workbench.experiment.NoisyTaskSpec;
 import org.teracon.workbench.experiment.RunStatus;
-import org.teracon.workbench.ui.vm.CompareRow;
+import org.teracon.workbench.app.compare.TaskComparison;
 import org.teracon.workbench.ui.vm.TaskOrderItem;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -99,12 +99,12 @@ class UiDoneWhenFlowTest extends WorkbenchWindowTest {
         TableView<?> runTable = robot.lookup("#runTable").queryAs(TableView.class);
         assertEquals(2, runTable.getSelectionModel().getSelectedItems().size());
         robot.clickOn("#compareButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ctx.history.compareRows().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ctx.history.comparison().taskRows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        List<CompareRow> rows = List.copyOf(ctx.history.compareRows());
+        List<TaskComparison.Row> rows = List.copyOf(ctx.history.comparison().taskRows());
         for (String task : firstOrder) {
-            CompareRow r = rows.stream().filter(x -> x.task().equals(task)).findFirst().orElseThrow();
-            assertFalse(Double.isNaN(r.differences().get(0)), task + " is scored in both runs");
+            TaskComparison.Row r = rows.stream().filter(x -> x.task().equals(task)).findFirst().orElseThrow();
+            assertFalse(Double.isNaN(r.deltas().get(1)), task + " is scored in both runs");
         }
         assertTrue(rows.stream().anyMatch(r -> r.task().equals(NoisyTaskSpec.TASK_NAME)), "the noisy task is listed");
         TableView<?> compareTable = robot.lookup("#compareTable").queryAs(TableView.class);

@@ -26,8 +26,6 @@ import org.teracon.workbench.method.params.ParamValues;
 import org.teracon.workbench.method.teracon.SamplingMode;
 import org.teracon.workbench.method.teracon.TeraconSettings;
 import org.teracon.workbench.ui.export.SvgWriter;
-import org.teracon.workbench.ui.vm.CompareRow;
-import org.teracon.workbench.ui.vm.Comparison;
 import org.teracon.workbench.ui.vm.ExperimentFormViewModel;
 import org.teracon.workbench.ui.vm.FormField;
 import org.teracon.workbench.ui.vm.ParamField;
@@ -191,18 +189,6 @@ class UiViewModelTest {
         assertEquals(0.0, s.series().getData().get(0).getXValue().doubleValue());
         double lastX = s.series().getData().get(n - 1).getXValue().doubleValue();
         assertTrue(lastX > 9_000, "recent points are kept: " + lastX);
-    }
-
-    @Test
-    void comparisonMatchesTasksByNameAndDiffsAgainstTheFirstRun() {
-        RunResult a = result("a", List.of("T1", "T2"), new double[][]{{0.5, Double.NaN}, {0.4, 0.8}});
-        RunResult b = result("b", List.of("T1", "T2"), new double[][]{{0.5, Double.NaN}, {0.45, 0.7}});
-        List<CompareRow> rows = Comparison.of(List.of(a, b), Comparison.Measure.LAST);
-        assertEquals(2, rows.size());
-        assertEquals(0.05, rows.get(0).differences().get(0), 1e-12);
-        assertEquals(-0.1, rows.get(1).differences().get(0), 1e-12);
-        List<CompareRow> bwt = Comparison.of(List.of(a, b), Comparison.Measure.BWT);
-        assertEquals(-20.0, bwt.get(0).values().get(0), 1e-9);
     }
 
     private static RunResult result(String id, List<String> tasks, double[][] m) {

@@ -17,6 +17,15 @@ public final class ColorScale {
         return STOPS[i].interpolate(STOPS[i + 1], x - i);
     }
 
+    private static final Color[] DIVERGING = {Color.web("#b2182b"), Color.web("#f7f7f7"), Color.web("#2166ac")};
+
+    /** Red (0, most negative) through white (0.5, zero) to blue (1, most positive); readable by red-green colour-blind users. */
+    public static Color diverging(double f) {
+        double x = Math.max(0, Math.min(1, Double.isNaN(f) ? 0.5 : f)) * 2;
+        int i = Math.min(1, (int) Math.floor(x));
+        return DIVERGING[i].interpolate(DIVERGING[i + 1], x - i);
+    }
+
     /** Black text on the bright end, white on the dark end. */
     public static Color textOn(double f) {
         return f > 0.55 ? Color.BLACK : Color.WHITE;

@@ -91,7 +91,7 @@ public final class HeatmapView extends Region {
             tooltip.setText("");
             return;
         }
-        String s = d.labels().get(row) + " vs " + d.labels().get(col) + ": cos = " + Fmt.num(d.values()[row][col]);
+        String s = d.labels().get(row) + " vs " + d.labels().get(col) + ": " + d.valueName() + " = " + (Double.isNaN(d.values()[row][col]) ? "–" : Fmt.num(d.values()[row][col]));
         hoverText.set(s);
         tooltip.setText(s);
     }
@@ -121,12 +121,12 @@ public final class HeatmapView extends Region {
                 double f = d.fraction(v);
                 double x = LABEL_WIDTH + c * cell;
                 double y = TOP + r * cell;
-                g.setFill(Double.isNaN(v) ? (dark.get() ? Color.web("#3a3f47") : Color.web("#eeeeee")) : ColorScale.at(f));
+                g.setFill(Double.isNaN(v) ? (dark.get() ? Color.web("#3a3f47") : Color.web("#eeeeee")) : color(d, f));
                 g.fillRect(x, y, cell - 1, cell - 1);
                 if (cell >= 30 && !Double.isNaN(v)) {
-                    g.setFill(ColorScale.textOn(f));
+                    g.setFill(d.diverging() ? (Math.abs(f - 0.5) > 0.3 ? Color.WHITE : Color.BLACK) : ColorScale.textOn(f));
                     g.setTextAlign(TextAlignment.CENTER);
-                    g.fillText(String.format(java.util.Locale.ROOT, "%.3f", v), x + cell / 2, y + cell / 2);
+                    g.fillText(String.format(java.util.Locale.ROOT, d.diverging() ? "%+.3f" : "%.3f", v), x + cell / 2, y + cell / 2);
                 }
             }
         }
@@ -148,7 +148,7 @@ public final class HeatmapView extends Region {
     private void drawLegend(GraphicsContext g, HeatmapData d, double x, double y, double h) {
         int steps = 100;
         for (int i = 0; i < steps; i++) {
-            g.setFill(ColorScale.at(1 - i / (double) (steps - 1)));
+            g.setFill(color(d, 1 - i / (double) (steps - 1)));
             g.fillRect(x, y + i * h / steps, 18, h / steps + 1);
         }
         g.setStroke(Color.web("#666"));
@@ -158,9 +158,13 @@ public final class HeatmapView extends Region {
         g.setFont(Font.font(11));
         for (int i = 0; i <= 4; i++) {
             double v = d.max() - i * (d.max() - d.min()) / 4;
-            g.fillText(String.format(java.util.Locale.ROOT, "%.2f", v), x + 24, y + i * h / 4);
+            g.fillText(String.format(java.util.Locale.ROOT, d.diverging() ? "%+.3f" : "%.2f", v), x + 24, y + i * h / 4);
         }
-        g.fillText("cosine", x, y - 14);
+        g.fillText(d.diverging() ? d.valueName() : "cosine", x, y - 14);
+    }
+
+    private static Color color(HeatmapData d, double f) {
+        return d.diverging() ? ColorScale.diverging(f) : ColorScale.at(f);
     }
 
     static String shorten(String s) {

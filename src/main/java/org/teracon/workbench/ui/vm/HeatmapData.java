@@ -3,12 +3,34 @@ package org.teracon.workbench.ui.vm;
 import java.util.Arrays;
 import java.util.List;
 
-/** A labelled square matrix to draw as a heatmap; the colour scale spans [min, max]. */
-public record HeatmapData(String title, List<String> labels, double[][] values, double min, double max) {
+/**
+ * A labelled square matrix to draw as a heatmap; the colour scale spans [min, max].
+ *
+ * @param valueName what a cell holds, for the tooltip and the legend ("cos", "Δ")
+ * @param diverging a scale centred on zero (differences) instead of a sequential one
+ */
+public record HeatmapData(String title, List<String> labels, double[][] values, double min, double max, String valueName,
+                          boolean diverging) {
 
     public HeatmapData {
         labels = List.copyOf(labels);
         values = Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** A cosine-similarity map on the sequential scale. */
+    public HeatmapData(String title, List<String> labels, double[][] values, double min, double max) {
+        this(title, labels, values, min, max, "cos", false);
+    }
+
+    /**
+     * Differences (run − reference) on a diverging scale symmetric about zero, so equal cells are the
+     * neutral colour and the sign reads from the hue; the range is the largest |difference| present.
+     */
+    public static HeatmapData difference(String title, List<String> labels, double[][] values) {
+        double m = 0;
+        for (double[] row : values) for (double v : row) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
+        if (m == 0) m = 0.01;
+        return new HeatmapData(title, labels, values, -m, m, "Δ", true);
     }
 
     /**

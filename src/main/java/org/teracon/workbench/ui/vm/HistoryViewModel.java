@@ -1,10 +1,7 @@
 package org.teracon.workbench.ui.vm;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -18,9 +15,7 @@ import org.teracon.workbench.ui.engine.Background;
 public final class HistoryViewModel {
     private final WorkbenchEngine engine;
     private final ObservableList<RunEntry> runs = FXCollections.observableArrayList();
-    private final ObservableList<RunResult> compared = FXCollections.observableArrayList();
-    private final ObservableList<CompareRow> compareRows = FXCollections.observableArrayList();
-    private final ObjectProperty<Comparison.Measure> measure = new SimpleObjectProperty<>(Comparison.Measure.LAST);
+    private final CompareViewModel comparison;
     private final StringProperty message = new SimpleStringProperty("");
     /** Words to find in a run's name, tags, method, dataset or study. */
     private final StringProperty filter = new SimpleStringProperty("");
@@ -28,7 +23,7 @@ public final class HistoryViewModel {
 
     public HistoryViewModel(WorkbenchEngine engine) {
         this.engine = engine;
-        measure.addListener((o, was, now) -> recompute());
+        this.comparison = new CompareViewModel(engine);
         filter.addListener((o, was, now) -> shown.setPredicate(e -> e.matches(now)));
     }
 
@@ -60,28 +55,13 @@ public final class HistoryViewModel {
     private record Loaded(RunResult result, List<LossCsv.Curve> losses) {
     }
 
+    /** Compares the runs (or their seed groups) in the Compare view; it reads their files in the background. */
     public void compare(List<RunEntry> entries) {
         if (entries.size() < 2) {
             message.set("Select two or more runs to compare (Ctrl+click).");
             return;
         }
-        List<RunEntry> chosen = List.copyOf(entries);
-        Background.submit(() -> {
-            List<RunResult> loaded = new ArrayList<>();
-            for (RunEntry e : chosen) loaded.add(engine.loadRun(e.dir()));
-            return loaded;
-        }, this::showComparison, t -> message.set("Cannot compare: " + Background.describe(t)));
-    }
-
-    /** Shows a comparison of already loaded results (FX thread). */
-    public void showComparison(List<RunResult> results) {
-        compared.setAll(results);
-        recompute();
-        message.set("Comparing " + results.size() + " runs; differences are against " + results.get(0).runId());
-    }
-
-    private void recompute() {
-        compareRows.setAll(compared.isEmpty() ? List.of() : Comparison.of(compared, measure.get()));
+        comparison.load(entries);
     }
 
     /** Names, tags and notes a run: written to its run-info.json in the background, then the list is reread. */
@@ -100,8 +80,6 @@ public final class HistoryViewModel {
     /** The runs that pass the filter. */
     public ObservableList<RunEntry> shownRuns() { return shown; }
     public StringProperty filterProperty() { return filter; }
-    public ObservableList<RunResult> compared() { return compared; }
-    public ObservableList<CompareRow> compareRows() { return compareRows; }
-    public ObjectProperty<Comparison.Measure> measureProperty() { return measure; }
+    public CompareViewModel comparison() { return comparison; }
     public StringProperty messageProperty() { return message; }
 }
