@@ -66,6 +66,7 @@ public final class CompareController {
         differenceBox.setItems(vm.differenceLabels());
         differenceBox.valueProperty().bindBidirectional(vm.shownDifferenceProperty());
         differenceHeatmap.dataProperty().bind(vm.heatmapProperty());
+        differenceHeatmap.darkProperty().bind(ctx.theme.isEqualTo(FormMemory.Theme.DARK));
         differenceNotes.textProperty().bind(vm.differenceNotesProperty());
         vm.comparisonProperty().addListener((o, was, c) -> rebuildColumns(c));
     }

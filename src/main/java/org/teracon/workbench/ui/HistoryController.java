@@ -90,7 +90,7 @@ public final class HistoryController {
         RunEntry e = runTable.getSelectionModel().getSelectedItem();
         if (e == null || ctx.run.isRunning()) return;
         ctx.history.open(e, (result, losses) -> {
-            ctx.run.open(result, losses);
+            ctx.run.open(result, losses, e.name());
             ctx.status.info("Opened run " + result.runId());
             ctx.showRunViews();
         });

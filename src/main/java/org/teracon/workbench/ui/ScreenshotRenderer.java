@@ -66,18 +66,13 @@ public final class ScreenshotRenderer {
 
         // The "done when" flow: TERACON on the sample, then the same experiment with the
         // order changed by a drag and a noisy task inserted, both runs compared, the heatmap exported.
+        // The window's default experiment on the sample, as a new user gets it (sample preset, every task,
+        // TERACON with the reference's s_max 50, α 0.7, c 6, seed 42): the captions say so.
         fx(() -> {
-            ctx.form.channels.setText("32");
-            ctx.form.dilations.setText("1,4");
-            ctx.form.epochsFirst.setText("5");
-            ctx.form.epochs.setText("5");
-            // With the default rate, a few epochs barely move the task embeddings, so every mask stays
-            // almost fully open and the heatmap reads 1.000 everywhere.
-            ctx.form.learningRate.setText("0.005");
-            ctx.form.batchSizeFirst.setText("32");
-            ctx.form.batchSize.setText("32");
+            ctx.form.resetToDefaults();
             ctx.form.methodProperty().set("teracon");
-            ctx.run.start(ctx.currentExperiment());
+            ctx.form.runName.setText("defaults");
+            ctx.run.start(ctx.currentExperiment(), ctx.form.seedList(), ctx.form.runInfo(ctx.currentExperiment()));
             return null;
         });
         await(() -> !ctx.run.isRunning() && ctx.run.lastStatusProperty().get() != RunStatus.RUNNING, "the first run to finish");
@@ -102,7 +97,8 @@ public final class ScreenshotRenderer {
 
         String firstRunId = fx(() -> ctx.run.resultProperty().get().runId());
         fx(() -> {
-            ctx.run.start(ctx.currentExperiment());
+            ctx.form.runName.setText("dragged order + generated noisy task");
+            ctx.run.start(ctx.currentExperiment(), ctx.form.seedList(), ctx.form.runInfo(ctx.currentExperiment()));
             tabs.getSelectionModel().select(2);
             views.getSelectionModel().select(0);
             return null;
@@ -124,6 +120,20 @@ public final class ScreenshotRenderer {
             });
             shoot(window, out.resolve(names[i]));
         }
+        // the same heatmap in the dark theme (View > Dark theme)
+        fx(() -> {
+            views.getSelectionModel().select(1);
+            ctx.theme.set(FormMemory.Theme.DARK);
+            return null;
+        });
+        shoot(window, out.resolve("05b-heatmap-dark.png"));
+        fx(() -> {
+            ctx.theme.set(FormMemory.Theme.LIGHT);
+            views.getSelectionModel().select(0);
+            ctx.run.selectedLossProperty().set(org.teracon.workbench.ui.vm.CurveViewModel.WHOLE_RUN);
+            return null;
+        });
+        shoot(window, out.resolve("04b-loss-whole-run.png"));
 
         fx(() -> {
             ctx.history.refresh();

@@ -55,7 +55,7 @@ class UiComfortTest extends WorkbenchWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(FormMemory.Theme.DARK, ctx.theme.get());
         assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
-        assertTrue(robot.lookup(".heatmap").queryAs(HeatmapView.class).darkProperty().get(), "the heatmap paints on the dark background");
+        assertTrue(robot.lookup("#heatmap").queryAs(HeatmapView.class).darkProperty().get(), "the heatmap paints on the dark background");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(runs.resolve(FormMemory.THEME_FILE)));
         assertEquals(FormMemory.Theme.DARK, new FormMemory(runs).theme());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);

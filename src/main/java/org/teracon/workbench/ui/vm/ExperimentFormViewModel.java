@@ -166,10 +166,12 @@ public final class ExperimentFormViewModel {
     }
 
     /** The seeds the Seeds field names, counted from the Seed field; only call when the form is valid. */
-    /** The next run's name and tags; a blank name becomes the default "<method> <dataset> <time>". */
+    /**
+     * The next run's name and tags. A blank name stays blank: no run-info.json is written, the history
+     * lists the run as "<method> <dataset> <time>" and exported files carry the run folder's name.
+     */
     public org.teracon.workbench.experiment.RunInfo runInfo(ExperimentConfig cfg) {
         String name = runName.textProperty().get() == null ? "" : runName.textProperty().get().strip();
-        if (name.isEmpty()) name = org.teracon.workbench.experiment.RunInfo.defaultName(cfg, java.time.LocalDateTime.now());
         return new org.teracon.workbench.experiment.RunInfo(name,
                 org.teracon.workbench.experiment.RunInfo.parseTags(runTags.textProperty().get()), "");
     }
