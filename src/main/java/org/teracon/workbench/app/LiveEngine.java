@@ -21,6 +21,7 @@ import org.teracon.workbench.experiment.CancellationToken;
 import org.teracon.workbench.experiment.ExperimentConfig;
 import org.teracon.workbench.experiment.ExperimentFiles;
 import org.teracon.workbench.experiment.ExperimentRunner;
+import org.teracon.workbench.experiment.GridExecutor;
 import org.teracon.workbench.experiment.Json;
 import org.teracon.workbench.experiment.Methods;
 import org.teracon.workbench.experiment.RunFolder;
@@ -101,7 +102,14 @@ public final class LiveEngine implements WorkbenchEngine {
 
     @Override
     public StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel) {
-        StudyOutcome o = Experiments.study(request, dir, listener, cancel, true);
+        return study(request, dir, null, listener, cancel);
+    }
+
+    @Override
+    public StudyOutcome study(StudyRequest request, Path dir, String sparkMaster, BatchRunner.Listener listener, CancellationToken cancel) {
+        // FWT references as the window's local studies always had them; only where the runs train differs
+        var options = new BatchRunner.Options(true, false, false, GridExecutor.forMaster(sparkMaster, java.util.Map.of()));
+        StudyOutcome o = Experiments.study(request, dir, listener, cancel, options);
         if (o.table() != null) {
             // The table beside its runs: the study folder is then a complete record on its own.
             AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".csv"), o.table().csv());
@@ -110,6 +118,18 @@ public final class LiveEngine implements WorkbenchEngine {
                     org.teracon.workbench.experiment.LatexTable.of(org.teracon.workbench.experiment.PaperTables.of(o.table())));
         }
         return o;
+    }
+
+    @Override
+    public boolean sparkAvailable() {
+        return GridExecutor.sparkAvailable();
+    }
+
+    @Override
+    public void checkSparkMaster(String master) {
+        if (master == null || master.isBlank()) throw new IllegalArgumentException("Enter a Spark master: local[2], spark://host:7077, ...");
+        // builds the executor without starting Spark: a bad URL or a missing Spark is refused before any folder is made
+        GridExecutor.forMaster(master, java.util.Map.of());
     }
 
     @Override

@@ -45,6 +45,25 @@ public interface WorkbenchEngine {
     /** Runs a study into {@code dir/<label>} and writes its table beside the runs when every run completed. */
     StudyOutcome study(StudyRequest request, Path dir, BatchRunner.Listener listener, CancellationToken cancel);
 
+    /**
+     * As {@link #study}, with the runs as Spark tasks on {@code sparkMaster} (null: here, one after another);
+     * the listener then hears {@link BatchRunner.Listener#gridStatus} instead of the runs' epochs.
+     */
+    default StudyOutcome study(StudyRequest request, Path dir, String sparkMaster, BatchRunner.Listener listener, CancellationToken cancel) {
+        if (sparkMaster == null) return study(request, dir, listener, cancel);
+        throw new IllegalArgumentException(org.teracon.workbench.experiment.GridExecutor.SPARK_MISSING);
+    }
+
+    /** True when studies can run on Spark here (Spark on the classpath: the -Pspark build, not the desktop jar). */
+    default boolean sparkAvailable() {
+        return false;
+    }
+
+    /** Checks a Spark master before a study starts: IllegalArgumentException with the reason (bad URL, no Spark). */
+    default void checkSparkMaster(String master) {
+        throw new IllegalArgumentException(org.teracon.workbench.experiment.GridExecutor.SPARK_MISSING);
+    }
+
     /** Run folders, newest first; the runs inside study folders are listed too. */
     List<RunEntry> listRuns();
 

@@ -25,9 +25,12 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder to write (required unless --resume)")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "continue the cancelled, killed or failed run in DIR from its "
-            + "last checkpoint (its experiment.json says what to train; other experiment flags are not allowed)")
-    Path resume;
+    /** "" (the flag without DIR) continues a seed group in --out, as compare and study's --resume do. */
+    @Option(names = "--resume", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
+            description = "continue the cancelled, killed or failed run in DIR from its last checkpoint (its experiment.json says "
+                    + "what to train; other experiment flags are not allowed); without DIR, with --seeds N and the group's flags: "
+                    + "continue the seed group in --out, keeping its completed runs and training the rest again")
+    String resume;
 
     @Option(names = "--keep-checkpoints", paramLabel = "last|all", defaultValue = "last",
             description = "after a completed run keep the last stage's checkpoint (default) or all of them")
@@ -56,7 +59,8 @@ public class RunCommand implements Callable<Integer> {
         if (!keepCheckpoints.equals("last") && !keepCheckpoints.equals("all")) {
             throw new IllegalArgumentException("--keep-checkpoints takes last or all, not '" + keepCheckpoints + "'");
         }
-        if (resume != null) return resume();
+        boolean resumeGroup = "".equals(resume);
+        if (resume != null && !resumeGroup) return resume(Path.of(resume));
         if (out == null) throw new IllegalArgumentException("run needs --out DIR (or --resume DIR)");
         ExperimentConfig config = options.build();
         Dataset dataset = DatasetLoader.load(Path.of(config.dataset()));
@@ -64,7 +68,10 @@ public class RunCommand implements Callable<Integer> {
         ExperimentRunner.preflight(config, dataset);
         SeedList group = seeds.resolve(config.seed());
         if (grid.spark() && !group.isGroup()) throw new IllegalArgumentException("--spark trains a grid: give run --seeds N (or use compare / study)");
-        BatchRunner.Options gridOptions = grid.spark() ? grid.options(!noReference, force, false) : null;
+        if (resumeGroup && !group.isGroup()) throw new IllegalArgumentException("--resume without DIR continues a seed group in --out: "
+                + "give --seeds N (or --resume DIR for one run)");
+        // a group resumes as a grid (here, or on Spark with --spark): completed runs are kept, as compare --resume keeps them
+        BatchRunner.Options gridOptions = grid.spark() || resumeGroup ? grid.options(!noReference, force, resumeGroup) : null;
         try (ShutdownCancel shutdown = new ShutdownCancel()) {
             if (group.isGroup() && gridOptions != null) return SeedCommands.runGrid(config, group, out, shutdown.token, gridOptions);
             if (group.isGroup()) return SeedCommands.run(config, group, out, shutdown.token, noReference);
@@ -78,7 +85,7 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Integer resume() {
+    private Integer resume(Path resume) {
         if (out != null || force || name != null || !tags.isEmpty()) {
             throw new IllegalArgumentException("--resume continues the run as its experiment.json says: drop --out, --force, --name and --tag");
         }

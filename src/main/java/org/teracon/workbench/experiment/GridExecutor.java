@@ -26,6 +26,19 @@ public interface GridExecutor {
          * @throws IllegalArgumentException when the engine cannot run here (Spark not on the classpath)
          */
         GridExecutor create(String master, Map<String, String> settings);
+
+        /** False when the engine's own classes are missing here (the desktop jar holds the factory, not Spark). */
+        default boolean available() {
+            return true;
+        }
+    }
+
+    /** True when a registered factory can run a grid here: the window offers Spark only then. */
+    static boolean sparkAvailable() {
+        for (Factory f : java.util.ServiceLoader.load(Factory.class, GridExecutor.class.getClassLoader())) {
+            if (f.available()) return true;
+        }
+        return false;
     }
 
     /** The local executor for no master, else the first registered factory's. */

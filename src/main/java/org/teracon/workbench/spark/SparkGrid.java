@@ -103,7 +103,7 @@ final class SparkGrid implements GridExecutor {
         }
         // one partition per run: Spark schedules, retries and reports each run on its own
         JavaRDD<TaskInput> rdd = sc.parallelize(inputs, inputs.size());
-        events.wave(wave);
+        sc.setLocalProperty(TaskEvents.WAVE, events.wave(wave));
         ClassTag<TaskOutput> tag = ClassTag$.MODULE$.apply(TaskOutput.class);
         List<Object> partitions = new ArrayList<>();
         for (int p = 0; p < inputs.size(); p++) partitions.add(p);

@@ -11,11 +11,17 @@ public final class SparkGridFactory implements GridExecutor.Factory {
 
     @Override
     public GridExecutor create(String master, Map<String, String> settings) {
+        if (!available()) throw new IllegalArgumentException(GridExecutor.SPARK_MISSING);
+        return new SparkGrid(SparkSettings.of(master, settings));
+    }
+
+    @Override
+    public boolean available() {
         try {
             Class.forName("org.apache.spark.SparkContext", false, SparkGridFactory.class.getClassLoader());
+            return true;
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException(GridExecutor.SPARK_MISSING);
+            return false;
         }
-        return new SparkGrid(SparkSettings.of(master, settings));
     }
 }

@@ -15,6 +15,7 @@ final class StudyActions {
             return;
         }
         StudyRequest request;
+        String master;
         try {
             ExperimentConfig base = ctx.currentExperiment();
             int permutations = kind == Studies.Kind.ORDER ? ctx.study.permutations() : 0;
@@ -23,12 +24,13 @@ final class StudyActions {
             var noisy = kind == Studies.Kind.NOISY ? ctx.taskOrder.noisySpecAt(position) : null;
             // The experiment's noisy task is the study's: the dataset's own when the order holds it, else a generated one.
             request = new StudyRequest(kind, base, permutations, noisy, kind == Studies.Kind.NOISY ? ctx.taskOrder.datasetNoisyTask() : null);
+            master = ctx.study.gridMaster();
         } catch (IllegalArgumentException e) {
             ctx.error("Cannot start the study", e.getMessage());
             return;
         }
         ctx.status.clearError();
-        ctx.study.start(request);
+        ctx.study.start(request, master);
         ctx.remember(request.base());
         ctx.showStudies();
     }

@@ -18,6 +18,7 @@ import org.teracon.workbench.experiment.LatexTable;
 import org.teracon.workbench.experiment.PaperTables;
 import org.teracon.workbench.ui.export.Exports;
 import org.teracon.workbench.ui.vm.Fmt;
+import org.teracon.workbench.ui.vm.GridRunRow;
 import org.teracon.workbench.ui.vm.MatrixRow;
 import org.teracon.workbench.ui.vm.StudyViewModel;
 
@@ -41,6 +42,14 @@ public final class StudyController {
     @FXML private Button studyMarkdownButton;
     @FXML private TableView<MatrixRow> studyTable;
     @FXML private Label studyStatus;
+    @FXML private javafx.scene.layout.HBox runOnBox;
+    @FXML private javafx.scene.control.RadioButton runLocal;
+    @FXML private javafx.scene.control.RadioButton runSpark;
+    @FXML private TextField sparkMasterField;
+    @FXML private Label sparkHint;
+    @FXML private javafx.scene.layout.VBox gridBox;
+    @FXML private Label gridCounts;
+    @FXML private TableView<GridRunRow> gridTable;
 
     public StudyController(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -82,6 +91,37 @@ public final class StudyController {
         studyLatexButton.disableProperty().bind(noTable);
         studyMarkdownButton.disableProperty().bind(noTable);
         vm.outcomeProperty().addListener((o, was, now) -> show(now));
+        bindRunOn(vm);
+    }
+
+    /** "Run on": this JVM or a Spark master, and the Spark grid's per-run table while and after it runs. */
+    private void bindRunOn(StudyViewModel vm) {
+        runSpark.setSelected(vm.onSparkProperty().get());
+        runSpark.selectedProperty().addListener((o, was, now) -> vm.onSparkProperty().set(now));
+        vm.onSparkProperty().addListener((o, was, now) -> (now ? runSpark : runLocal).setSelected(true));
+        sparkMasterField.textProperty().bindBidirectional(vm.sparkMasterProperty());
+        runLocal.disableProperty().bind(vm.runningProperty());
+        sparkMasterField.disableProperty().bind(vm.runningProperty().or(vm.onSparkProperty().not()));
+        if (vm.sparkAvailable()) {
+            runSpark.disableProperty().bind(vm.runningProperty());
+            sparkHint.setText("each run is one Spark task: local[N] runs N at once in this JVM, spark://host:7077 on a standalone cluster");
+        } else {
+            // The desktop jar leaves Spark out: say how to get it, as the CLI does. A disabled control shows no
+            // tooltip, so the tooltip sits on the row and the same line is on screen.
+            runSpark.setDisable(true);
+            sparkMasterField.disableProperty().unbind();
+            sparkMasterField.setDisable(true);
+            sparkHint.setText(vm.sparkUnavailableText());
+            javafx.scene.control.Tooltip.install(runOnBox, new javafx.scene.control.Tooltip(vm.sparkUnavailableText()));
+        }
+        gridCounts.textProperty().bind(vm.grid().countsProperty());
+        gridTable.setItems(vm.grid().runs());
+        gridTable.getColumns().setAll(List.of(Tables.text("Run", GridRunRow::label), Tables.text("State", GridRunRow::state),
+                Tables.text("Executor @ host", GridRunRow::where), Tables.text("Note", GridRunRow::note)));
+        Tables.fitColumns(gridTable);
+        var anyRows = javafx.beans.binding.Bindings.isNotEmpty(vm.grid().runs());
+        gridBox.visibleProperty().bind(anyRows);
+        gridBox.managedProperty().bind(anyRows);
     }
 
     private void show(StudyOutcome o) {

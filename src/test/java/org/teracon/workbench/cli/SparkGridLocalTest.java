@@ -87,6 +87,36 @@ class SparkGridLocalTest {
         assertEquals(Json.MAPPER.readTree(before).path("matrix"), Json.MAPPER.readTree(one.toFile()).path("matrix"));
     }
 
+    /** run --seeds N --spark M --resume: a group whose run lost its results trains that seed only, to the same matrix. */
+    @Test
+    void runSeedsOnSparkResumesOnlyTheRunThatDidNotComplete(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("group");
+        String[] run = {"run", "--dataset", "sample-datasets/synthetic", "--order", "next_item,taste_group", "--channels", "8",
+                "--dilations", "1", "--epochs", "1", "--method", "sinmo", "--seeds", "2", "--out", out.toString(), "--spark", "local[2]"};
+        String[] first = CliTest.run(run);
+        assertEquals("0", first[0], first[1] + first[2]);
+        assertTrue(first[1].contains("seed-42: running on") && first[1].contains("seed-43: running on"), first[1]);
+        Path broken = out.resolve("seed-43/results.json");
+        Path kept = out.resolve("seed-42/results.json");
+        String before = Files.readString(broken);
+        String keptBefore = Files.readString(kept);
+        Files.delete(broken);
+
+        List<String> again = new java.util.ArrayList<>(List.of(run));
+        again.add("--resume");
+        String[] resumed = CliTest.run(again.toArray(String[]::new));
+        assertEquals("0", resumed[0], resumed[1] + resumed[2]);
+        assertTrue(resumed[1].contains("seed-43: running on"), resumed[1]);
+        assertFalse(resumed[1].contains("seed-42: running on"), "a completed run is kept: " + resumed[1]);
+        assertEquals(keptBefore, Files.readString(kept));
+        assertEquals(Json.MAPPER.readTree(before).path("matrix"), Json.MAPPER.readTree(broken.toFile()).path("matrix"));
+        assertTrue(Files.isRegularFile(out.resolve("group.json")));
+
+        String[] single = CliTest.run("run", "--dataset", "sample-datasets/synthetic", "--out", dir.resolve("one").toString(), "--resume");
+        assertEquals("2", single[0], "a single run resumes from its folder: --resume DIR");
+        assertTrue(single[2].contains("--resume without DIR continues a seed group"), single[2]);
+    }
+
     @Test
     void badSparkFlagsStopBeforeTraining(@TempDir Path dir) {
         String[] conf = grid(dir.resolve("a"), "--spark", "local[2]", "--spark-conf", "executor.memory");

@@ -91,6 +91,8 @@ class SparkStandaloneClusterTest {
         String[] c = SparkGridLocalTest.grid(cluster, "--spark", masterUrl, "--spark-conf", "spark.executor.memory=1g");
         assertEquals("0", c[0], c[1] + c[2]);
         SparkGridLocalTest.sameResults(local, cluster);
+        // the listener matched the cluster's task events to the runs (stages found by their wave's job property)
+        assertTrue(c[1].matches("(?s).*\\] seed-4\\d/sinmo\\w*: running on executor \\d+ @ 127\\.0\\.0\\.1.*"), c[1]);
 
         JsonNode report = Json.MAPPER.readTree(cluster.resolve("spark-grid.json").toFile());
         String app = report.path("application").asText();

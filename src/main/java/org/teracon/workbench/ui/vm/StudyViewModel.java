@@ -19,6 +19,8 @@ import org.teracon.workbench.app.StudyRequest;
 import org.teracon.workbench.app.WorkbenchEngine;
 import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
+import org.teracon.workbench.experiment.GridExecutor;
+import org.teracon.workbench.experiment.GridStatus;
 import org.teracon.workbench.experiment.ResultTable;
 import org.teracon.workbench.experiment.RunEvent;
 import org.teracon.workbench.ui.engine.Background;
@@ -34,6 +36,8 @@ public final class StudyViewModel {
     private final FxEventBridge bridge;
     private final Service<StudyOutcome> service;
     private StudyRequest pending;
+    /** Where the pending study trains: null here, else a Spark master. */
+    private String pendingMaster;
     private CancellationToken token = new CancellationToken();
     /** Hears (index, total) on the FX thread before each run's events: the run views span the study with it. */
     private java.util.function.BiConsumer<Integer, Integer> onRunStarting = (i, n) -> {
@@ -48,10 +52,16 @@ public final class StudyViewModel {
     private final ObjectProperty<StudyOutcome> outcome = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("No study run yet.");
     private final StringProperty error = new SimpleStringProperty("");
+    /** "Run on": false = this JVM, one run after another; true = Spark at {@link #sparkMaster}. */
+    private final javafx.beans.property.BooleanProperty onSpark = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final StringProperty sparkMaster = new SimpleStringProperty("local[2]");
+    private final boolean sparkAvailable;
+    private final GridProgressViewModel grid = new GridProgressViewModel();
 
     public StudyViewModel(WorkbenchEngine engine, Consumer<List<RunEvent>> live) {
         this.engine = engine;
         this.bridge = new FxEventBridge(live);
+        this.sparkAvailable = engine.sparkAvailable();
         this.service = new Service<>() {
             @Override
             protected Task<StudyOutcome> createTask() {
@@ -78,15 +88,35 @@ public final class StudyViewModel {
         }
     }
 
-    /** Starts a study; ignored while one runs. */
+    /**
+     * The Spark master the next study trains on, checked by the engine (a bad URL, Spark missing), or null
+     * for this JVM; IllegalArgumentException with a message.
+     */
+    public String gridMaster() {
+        if (!onSpark.get()) return null;
+        if (!sparkAvailable) throw new IllegalArgumentException(sparkUnavailableText());
+        String m = sparkMaster.get() == null ? "" : sparkMaster.get().trim();
+        engine.checkSparkMaster(m);
+        return m;
+    }
+
+    /** Starts a study here, one run after another; ignored while one runs. */
     public void start(StudyRequest request) {
+        start(request, null);
+    }
+
+    /** Starts a study, its runs as Spark tasks on {@code master} unless null (see {@link #gridMaster}); ignored while one runs. */
+    public void start(StudyRequest request, String master) {
         if (service.isRunning()) return;
         pending = request;
+        pendingMaster = master;
         token = new CancellationToken();
         outcome.set(null);
         error.set("");
-        status.set(request.name().substring(0, 1).toUpperCase() + request.name().substring(1) + ": "
-                + request.plan().size() + " runs, one after another; Cancel stops the current run and skips the rest.");
+        grid.clear();
+        String head = request.name().substring(0, 1).toUpperCase() + request.name().substring(1) + ": " + request.plan().size() + " runs";
+        status.set(master == null ? head + ", one after another; Cancel stops the current run and skips the rest."
+                : head + " as Spark tasks on " + master + "; Cancel stops the Spark job.");
         service.restart();
     }
 
@@ -130,9 +160,12 @@ public final class StudyViewModel {
             Path dir = engine.newStudyDir(request.kind().name().toLowerCase());
             updateMessage("Run 1 of " + planned);
             updateProgress(0, planned);
-            StudyOutcome o = engine.study(request, dir, new BatchRunner.Listener() {
+            String master = pendingMaster;
+            StudyOutcome o = engine.study(request, dir, master, new BatchRunner.Listener() {
                 @Override
                 public void runStarting(int index, int total, String label) {
+                    // Spark's runs overlap and their epochs stay on the executors: progress comes from gridStatus
+                    if (master != null) return;
                     current = index;
                     updateMessage("Run " + (index + 1) + " of " + total + ": " + label);
                     FxEventBridge.onFx(() -> onRunStarting.accept(index, total));
@@ -145,6 +178,13 @@ public final class StudyViewModel {
                         updateProgress(current + Math.max(0, Math.min(1, b.overallFraction())), planned);
                     }
                     bridge.onEvent(event);
+                }
+
+                @Override
+                public void gridStatus(GridStatus s) {
+                    grid.offer(s);
+                    updateProgress(s.done() + s.failed(), planned);
+                    updateMessage("Spark " + master + ": " + s.counts());
                 }
             }, cancel);
             updateProgress(planned, planned);
@@ -163,6 +203,13 @@ public final class StudyViewModel {
     public ObjectProperty<StudyOutcome> outcomeProperty() { return outcome; }
     public StringProperty statusProperty() { return status; }
     public StringProperty errorProperty() { return error; }
+    public javafx.beans.property.BooleanProperty onSparkProperty() { return onSpark; }
+    public StringProperty sparkMasterProperty() { return sparkMaster; }
+    /** False in the desktop jar (no Spark on its classpath): the window disables the Spark choice. */
+    public boolean sparkAvailable() { return sparkAvailable; }
+    /** How to get Spark, when it is missing: the line the CLI prints for {@code --spark}; else "". */
+    public String sparkUnavailableText() { return sparkAvailable ? "" : GridExecutor.SPARK_MISSING; }
+    public GridProgressViewModel grid() { return grid; }
 
     /** Convenience for views: the table of the last study, or null. */
     public ResultTable table() {
