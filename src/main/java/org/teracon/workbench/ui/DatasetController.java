@@ -20,6 +20,9 @@ public final class DatasetController {
     @FXML private TableView<TaskRow> taskTable;
     @FXML private ListView<String> reportList;
     @FXML private ProgressIndicator loadingIndicator;
+    @FXML private javafx.scene.layout.HBox loadingBar;
+    @FXML private Label loadingLabel;
+    @FXML private Label emptyLoadingLabel;
 
     public DatasetController(WorkbenchContext ctx) {
         this.ctx = ctx;
@@ -43,6 +46,13 @@ public final class DatasetController {
         content.visibleProperty().bind(vm.emptyProperty().not());
         emptyState.visibleProperty().bind(vm.emptyProperty());
         loadingIndicator.visibleProperty().bind(vm.loadingProperty());
+        // With a dataset open the empty state is hidden: the bar above the tables says what is loading.
+        loadingBar.visibleProperty().bind(vm.loadingProperty());
+        loadingBar.managedProperty().bind(vm.loadingProperty());
+        loadingLabel.setId("loadingLabel");
+        loadingLabel.textProperty().bind(vm.loadingTextProperty());
+        emptyLoadingLabel.textProperty().bind(vm.loadingTextProperty());
+        emptyLoadingLabel.visibleProperty().bind(vm.loadingProperty());
     }
 
     @FXML

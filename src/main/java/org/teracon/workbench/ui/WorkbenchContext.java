@@ -64,6 +64,9 @@ public final class WorkbenchContext {
 
         dataset.datasetProperty().addListener((o, was, d) -> datasetOpened(d));
         dataset.errorProperty().addListener((o, was, e) -> reportError("Cannot open dataset", e));
+        dataset.loadingTextProperty().addListener((o, was, t) -> {
+            if (was.isEmpty() && !t.isEmpty()) status.info(t);
+        });
         run.errorProperty().addListener((o, was, e) -> reportError("Run failed", e));
         run.statusProperty().addListener((o, was, s) -> status.info(s));
         history.messageProperty().addListener((o, was, m) -> {

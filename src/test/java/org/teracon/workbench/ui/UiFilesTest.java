@@ -106,10 +106,15 @@ class UiFilesTest extends WorkbenchWindowTest {
         dialogs.answers.add(source);
         dialogs.answers.add(parent);
         robot.clickOn("1 Dataset");
+        // Issue #11: the import says what it is doing, in the dataset tab (a dataset is open) and the status bar
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> robot.lookup("#loadingLabel").queryAs(Label.class).textProperty().addListener((o, was, now) -> shown.add(now)));
         robot.clickOn("#importMovieLensButton");
         Path target = parent.resolve("ml-tiny-dataset");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> target.equals(ctx.dataset.folderProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("Importing MovieLens from " + source.toAbsolutePath())), shown.toString());
+        assertEquals("", robot.lookup("#loadingLabel").queryAs(Label.class).getText(), "cleared when done");
         assertTrue(Files.isRegularFile(target.resolve("dataset.json")), "the import is written as a dataset folder");
         TableView<?> tasks = robot.lookup("#taskTable").queryAs(TableView.class);
         List<String> names = ctx.dataset.tasks().stream().map(t -> t.name()).toList();

@@ -28,6 +28,11 @@ public final class DatasetViewModel {
     private final ObservableList<TaskRow> tasks = FXCollections.observableArrayList();
     private final ObservableList<String> reportLines = FXCollections.observableArrayList();
     private final StringProperty error = new SimpleStringProperty("");
+    /** What is loading and from where, with the time it has taken so far, while the loader runs. */
+    private final StringProperty loadingText = new SimpleStringProperty("");
+    private final javafx.animation.Timeline clock = new javafx.animation.Timeline();
+    private long loadingSince;
+    private String loadingWhat = "";
     private final StringProperty summary = new SimpleStringProperty("No dataset open");
     private final Service<Dataset> loader;
 
@@ -48,6 +53,15 @@ public final class DatasetViewModel {
             }
         };
         loader.setExecutor(Background.executor());
+        clock.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+        clock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        loader.runningProperty().addListener((o, was, now) -> {
+            if (now) clock.play();
+            else {
+                clock.stop();
+                loadingText.set("");
+            }
+        });
         loader.setOnSucceeded(e -> show(loader.getValue(), pending));
         loader.setOnFailed(e -> error.set("Cannot open " + pending + ": " + Background.describe(loader.getException())));
     }
@@ -60,6 +74,7 @@ public final class DatasetViewModel {
     private Job pendingJob;
 
     public void open(Path dir) {
+        loadingWhat = "Loading dataset " + dir.toAbsolutePath();
         start(dir, engine::loadDataset);
     }
 
@@ -70,10 +85,9 @@ public final class DatasetViewModel {
 
     /** {@code replace}: the user agreed to replace the dataset folder this tool wrote at {@code target}. */
     public void importMovieLens(Path source, int sequenceLength, int minSequence, Path target, boolean replace) {
-        pending = target;
-        pendingJob = p -> engine.importMovieLens(source, sequenceLength, minSequence, target, replace);
-        error.set("");
-        loader.restart();
+        loadingWhat = "Importing MovieLens from " + source.toAbsolutePath() + " into " + target.toAbsolutePath()
+                + " (reading ratings, building sequences and tasks, writing the folder)";
+        start(target, p -> engine.importMovieLens(source, sequenceLength, minSequence, target, replace));
     }
 
     /** True when {@code target} holds a dataset folder this tool wrote (the window then asks before replacing it). */
@@ -85,7 +99,15 @@ public final class DatasetViewModel {
         pending = dir;
         pendingJob = job;
         error.set("");
+        loadingSince = System.nanoTime();
+        loadingText.set(loadingWhat + " …");
         loader.restart();
+    }
+
+    private void tick() {
+        if (!loader.isRunning()) return;
+        long s = (System.nanoTime() - loadingSince) / 1_000_000_000L;
+        loadingText.set(loadingWhat + " … " + s + " s");
     }
 
     /** Fills the table and report from a loaded dataset (FX thread). */
@@ -128,6 +150,10 @@ public final class DatasetViewModel {
 
     public StringProperty summaryProperty() {
         return summary;
+    }
+
+    public StringProperty loadingTextProperty() {
+        return loadingText;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
