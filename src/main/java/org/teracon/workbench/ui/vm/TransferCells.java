@@ -17,8 +17,8 @@ public final class TransferCells {
     public static final String FOOTNOTE = "– BWT of the last task: undefined, no task came after it.   "
             + DAGGER + " few test users (fewer than " + FEW_USERS + "): the BWT is mostly noise.";
     public static final String NO_REFERENCE_HELP = "FWT is blank: no SinMo reference for this setting (same data, order, "
-            + "backbone, schedule and seed). Run SinMo once with this setting and reopen the run; the window never "
-            + "starts a hidden training for it.";
+            + "backbone, schedule and seed). Train SinMo reference (above) runs it and reopens this run with FWT; "
+            + "the window never starts that training unasked.";
 
     private TransferCells() {
     }
