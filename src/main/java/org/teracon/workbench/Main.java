@@ -32,7 +32,7 @@ public final class Main {
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-D" + RELAUNCHED + "=true");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath());
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
@@ -56,6 +56,23 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    /**
+     * The JVM's class path, plus the jar or folder this class came from when the class path lacks it:
+     * spark-submit loads the application jar through its own class loader, not the class path.
+     */
+    static String classPath() {
+        String cp = System.getProperty("java.class.path", "");
+        try {
+            java.security.CodeSource src = Main.class.getProtectionDomain().getCodeSource();
+            if (src == null) return cp;
+            String self = Path.of(src.getLocation().toURI()).toString();
+            boolean listed = java.util.Arrays.stream(cp.split(java.io.File.pathSeparator)).anyMatch(e -> !e.isEmpty() && Path.of(e).toAbsolutePath().equals(Path.of(self)));
+            return listed ? cp : cp.isEmpty() ? self : cp + java.io.File.pathSeparator + self;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return cp;
         }
     }
 
