@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.teracon.workbench.method.ContinualMethod;
-import org.teracon.workbench.method.Evaluator;
 import org.teracon.workbench.method.LossTerm;
 import org.teracon.workbench.method.MethodEnvironment;
 import org.teracon.workbench.method.StageOptimizer;
@@ -137,7 +136,7 @@ public final class HatMethod implements ContinualMethod, java.io.Serializable {
                 || p.equals(TaskHead.weight(head)) || p.equals(TaskHead.bias(head))
                 || (stage == 0 && p.equals(TcnBackbone.EMBEDDING));
         TrainingCore.train(new TrainingCore.Stage(net, task, trainable, List.of(new Plugin(stage)),
-                () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), List.of(net.params()))
+                () -> -validationLoss(task), List.of(net.params()))
                 .withOptimizer(optimizer), env);
         clampGates(stage);
 
@@ -148,6 +147,18 @@ public final class HatMethod implements ContinualMethod, java.io.Serializable {
                 claimed[k] = Transforms.max(claimed[k], a.reshape(1, c), true);
             }
         }
+    }
+
+    /**
+     * hat.py's selection criterion: the task's loss plus λ·regulariser on the validation users, with the
+     * task's gates at s_max. The epoch with the lowest value is kept and the learning rate falls when it
+     * stalls; a ranking metric on a few validation users ties or jumps by chance and stopped the head's
+     * training after one epoch (README, HAT).
+     */
+    double validationLoss(TaskData task) {
+        double loss = TrainingCore.heldOutLoss(net, task, task.split().validation(), () -> new Gates(task.stage(), sMax), evalBatchSize);
+        double reg = regulariser(new Gates(task.stage(), sMax), new Gradients(n -> false)); // the pass's gates died with its workspace
+        return Double.isNaN(reg) ? loss : loss + reg;
     }
 
     /** The gates of one task at sharpness s as the backbone's channel masks, collecting dL/da. */
