@@ -45,8 +45,8 @@ import org.teracon.workbench.model.Workspaces;
  * trained on T1 only. Layer norm mixes all channels of a layer, so unlike hat.py's nets a task can
  * still shift an earlier task's outputs through the statistics of units it newly claims: HAT's
  * parameters are protected, its outputs only approximately. Optimiser as hat.py: SGD at lr 0.05, divided
- * by 3 after 5 epochs without a better validation score, the task ending once lr falls below 1e-4 (or at
- * the epoch cap); validation is the primary metric rather than hat.py's validation loss.
+ * by 3 after 5 epochs without a lower validation loss, the task ending once lr falls below 1e-4 (or at
+ * the epoch cap); the epoch kept is the one with the lowest validation loss, as hat.py.
  *
  * <p>On the engine: the gates are the backbone's [1, C] channel masks ({@link BackboneHooks#mask});
  * the engine hands back dL/da per layer and the plugin turns it into dL/de = dL/da · a(1 − a) · s,
