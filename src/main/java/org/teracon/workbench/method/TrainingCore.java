@@ -7,6 +7,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.teracon.workbench.data.TaskKind;
+import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
 import org.teracon.workbench.model.Optimizer;
@@ -126,6 +127,28 @@ public final class TrainingCore {
             for (StagePlugin p : stage.plugins()) p.afterUpdate(step);
             return losses;
         }
+    }
+
+    /**
+     * The task's training loss (the same term a step minimises) on held-out instances, one row per user,
+     * under fresh {@code hooks} per batch (hooks may cache arrays of the batch's workspace) and without any update: hat.py picks its epoch and lowers its learning rate on
+     * this rather than on a ranking metric. Mean over users, batches weighted by their size.
+     */
+    public static double heldOutLoss(Network net, TaskData task, int[] instances, java.util.function.Supplier<BackboneHooks> hooks,
+                                     int batchSize) {
+        TaskData.UserLabels rows = task.byUser(instances);
+        if (rows.size() == 0) return Double.NaN;
+        double sum = 0;
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            int to = Math.min(rows.size(), from + batchSize);
+            StepContext step = new StepContext(task, java.util.Arrays.copyOfRange(rows.users(), from, to),
+                    java.util.Arrays.copyOfRange(rows.labels(), from, to), 0, 1);
+            try (var ignored = Workspaces.step()) {
+                TcnEngine.Pass pass = net.forward(step.sequences(), hooks.get());
+                sum += (to - from) * taskLoss(net, step, pass, net.zeroHiddenGradient(pass), new Gradients(n -> false), null);
+            }
+        }
+        return sum / rows.size();
     }
 
     /** One reduction per gradient: any NaN or infinity makes its sum non-finite. */

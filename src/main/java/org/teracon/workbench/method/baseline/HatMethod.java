@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.teracon.workbench.method.ContinualMethod;
-import org.teracon.workbench.method.Evaluator;
 import org.teracon.workbench.method.LossTerm;
 import org.teracon.workbench.method.MethodEnvironment;
 import org.teracon.workbench.method.StageOptimizer;
@@ -46,8 +45,8 @@ import org.teracon.workbench.model.Workspaces;
  * trained on T1 only. Layer norm mixes all channels of a layer, so unlike hat.py's nets a task can
  * still shift an earlier task's outputs through the statistics of units it newly claims: HAT's
  * parameters are protected, its outputs only approximately. Optimiser as hat.py: SGD at lr 0.05, divided
- * by 3 after 5 epochs without a better validation score, the task ending once lr falls below 1e-4 (or at
- * the epoch cap); validation is the primary metric rather than hat.py's validation loss.
+ * by 3 after 5 epochs without a lower validation loss, the task ending once lr falls below 1e-4 (or at
+ * the epoch cap); the epoch kept is the one with the lowest validation loss, as hat.py.
  *
  * <p>On the engine: the gates are the backbone's [1, C] channel masks ({@link BackboneHooks#mask});
  * the engine hands back dL/da per layer and the plugin turns it into dL/de = dL/da · a(1 − a) · s,
@@ -137,7 +136,7 @@ public final class HatMethod implements ContinualMethod, java.io.Serializable {
                 || p.equals(TaskHead.weight(head)) || p.equals(TaskHead.bias(head))
                 || (stage == 0 && p.equals(TcnBackbone.EMBEDDING));
         TrainingCore.train(new TrainingCore.Stage(net, task, trainable, List.of(new Plugin(stage)),
-                () -> Evaluator.primary(this, task, task.split().validation(), evalBatchSize), List.of(net.params()))
+                () -> -validationLoss(task), List.of(net.params()))
                 .withOptimizer(optimizer), env);
         clampGates(stage);
 
@@ -148,6 +147,18 @@ public final class HatMethod implements ContinualMethod, java.io.Serializable {
                 claimed[k] = Transforms.max(claimed[k], a.reshape(1, c), true);
             }
         }
+    }
+
+    /**
+     * hat.py's selection criterion: the task's loss plus λ·regulariser on the validation users, with the
+     * task's gates at s_max. The epoch with the lowest value is kept and the learning rate falls when it
+     * stalls; a ranking metric on a few validation users ties or jumps by chance and stopped the head's
+     * training after one epoch (README, HAT).
+     */
+    double validationLoss(TaskData task) {
+        double loss = TrainingCore.heldOutLoss(net, task, task.split().validation(), () -> new Gates(task.stage(), sMax), evalBatchSize);
+        double reg = regulariser(new Gates(task.stage(), sMax), new Gradients(n -> false)); // the pass's gates died with its workspace
+        return Double.isNaN(reg) ? loss : loss + reg;
     }
 
     /** The gates of one task at sharpness s as the backbone's channel masks, collecting dL/da. */
