@@ -78,6 +78,7 @@ public final class NativeMemory {
         }
     }
 
+    /** The deallocator service's registry, a ConcurrentHashMap: safe to read while its threads remove entries. */
     @SuppressWarnings("unchecked")
     private static Map<String, DeallocatableReference> references() {
         try {
