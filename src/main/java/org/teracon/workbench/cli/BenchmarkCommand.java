@@ -20,6 +20,7 @@ import org.teracon.workbench.experiment.Json;
 import org.teracon.workbench.experiment.PeerBenchmark;
 import org.teracon.workbench.experiment.PeerCommand;
 import org.teracon.workbench.experiment.ProcessMemory;
+import org.teracon.workbench.experiment.StageMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,6 +117,17 @@ public class BenchmarkCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "| %s | %d | %s | %d | %.2f | %.2f | %.1f%% | %s | %s |%n", s.method(), s.stage(), s.task(), s.batch(),
                     s.stepsPerSecond(), s.usefulGflops(), 100 * s.ratioToMatmulPeak(), mib(s.rssBytes()), mib(s.peakRssBytes()));
         }
+        // where the resident size sits, after a full GC at each stage's end: growth shows up in one column
+        o.println("memory at the end of each stage (MiB, after a full GC); live ND4J arrays: parameters, optimiser state,"
+                + " frozen copies; residual = RSS less all other columns but the peak (native code, stacks, what the C allocator kept)");
+        o.println("| method | stage | RSS | peak RSS | heap used | heap committed | ND4J workspaces | live ND4J arrays | javacpp | residual |");
+        o.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Benchmark.Stage s : stages) {
+            StageMemory m = s.memory();
+            o.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s (%d) | %s | %s |%n", s.method(), s.stage(), mib(m.rssBytes()),
+                    mib(m.peakRssBytes()), mib(m.heapUsedAfterGcBytes()), mib(m.heapCommittedBytes()), mib(m.workspaceBytes()),
+                    mib1(m.liveArrayBytes()), m.liveArrays(), mib(m.javacppBytes()), mib(m.residualBytes()));
+        }
     }
 
     private static void printComparison(PrintStream o, PeerBenchmark.Comparison c, int n, double peak) {
@@ -131,6 +143,10 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     private static String list(List<Double> values) {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(" "));
+    }
+
+    private static String mib1(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
     }
 
     private static String mib(long bytes) {

@@ -21,11 +21,18 @@ import org.teracon.workbench.method.TrainingConfig;
 public final class Benchmark {
 
     /**
-     * One method's stage: speed over its timed steps and the process's resident memory once the stage
-     * (training and evaluation) is done — the current size and the peak so far ({@link ProcessMemory}).
+     * One method's stage: speed over its timed steps and the process's memory once the stage (training and
+     * evaluation) is done — resident size, the stage's peak and where it sits ({@link StageMemory}).
      */
     public record Stage(String method, int stage, String task, int batch, long steps, double stepsPerSecond,
-                        double usefulGflops, double ratioToMatmulPeak, long rssBytes, long peakRssBytes) {
+                        double usefulGflops, double ratioToMatmulPeak, StageMemory memory) {
+        public long rssBytes() {
+            return memory.rssBytes();
+        }
+
+        public long peakRssBytes() {
+            return memory.peakRssBytes();
+        }
     }
 
     /** @param peakPhysicalBytes the largest process size javacpp read after any batch */
@@ -83,11 +90,14 @@ public final class Benchmark {
                 tasks = tasks.subList(0, 1);
             }
             Map<Integer, long[]> stepTimes = new LinkedHashMap<>(); // stage -> {count, nanos}
-            Map<Integer, ProcessMemory> memory = new LinkedHashMap<>();
+            Map<Integer, StageMemory> memory = new LinkedHashMap<>();
             long[] last = {System.nanoTime()};
             long[] mem = {0};
             RunResult r = new ExperimentRunner().run(cfg, dataset, scratch.resolve(method), e -> {
-                if (e instanceof RunEvent.TaskStarted) last[0] = System.nanoTime();
+                if (e instanceof RunEvent.TaskStarted) {
+                    ProcessMemory.resetPeak(); // so each stage's peak is its own, not the highest of the stages before
+                    last[0] = System.nanoTime();
+                }
                 if (e instanceof RunEvent.BatchProgress bp) {
                     long now = System.nanoTime();
                     if (bp.batch() > 1) { // the first batch of a stage includes graph building
@@ -100,8 +110,8 @@ public final class Benchmark {
                 }
                 if (e instanceof RunEvent.EpochFinished) last[0] = System.nanoTime();
                 if (e instanceof RunEvent.TaskEvaluated te) {
+                    memory.put(te.stage(), StageMemory.measure()); // its full GC must not count as the next stage's time
                     last[0] = System.nanoTime();
-                    memory.put(te.stage(), ProcessMemory.read());
                 }
             }, new CancellationToken());
             if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException(method + " benchmark run failed: " + r.message());
@@ -114,9 +124,8 @@ public final class Benchmark {
                 int outputs = task.kind() == TaskKind.NEXT_ITEM ? dataset.vocabularySize() : task.numClasses();
                 double stepsPerSecond = t[0] / (t[1] / 1e9);
                 double gflops = trainingFlopsPerRow(cfg, dataset.sequenceLength(), task.kind(), outputs) * batch * stepsPerSecond / 1e9;
-                ProcessMemory m = memory.getOrDefault(stage, new ProcessMemory(-1, -1));
                 stages.add(new Stage(method, stage + 1, task.name(), batch, t[0], stepsPerSecond, gflops, gflops / matmulPeak,
-                        m.rssBytes(), m.peakRssBytes()));
+                        memory.getOrDefault(stage, StageMemory.UNKNOWN)));
             }
         }
         Runtime rt = Runtime.getRuntime();

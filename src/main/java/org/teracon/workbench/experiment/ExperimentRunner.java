@@ -19,6 +19,7 @@ import org.teracon.workbench.method.RunRandom;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.method.TrainingMonitor;
 import org.teracon.workbench.method.teracon.MaskRelations;
+import org.teracon.workbench.model.Workspaces;
 
 /**
  * Runs one experiment: the tasks in order, every learned task evaluated on its test split after each
@@ -174,6 +175,8 @@ public final class ExperimentRunner {
                 }
                 state.masks(stage, method.masks());
                 state.rates(method.samplingRates());
+                // the evaluation's workspace and arrays go too, or the C allocator keeps them into the next stage
+                Workspaces.releaseAfterStage();
                 state.stageSeconds.add((System.nanoTime() - start) / 1e9);
                 state.epochSeconds.add(state.currentEpochs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
                 if (SingleTaskReference.METHOD.equalsIgnoreCase(method.name())) state.referenceFromDiagonal();

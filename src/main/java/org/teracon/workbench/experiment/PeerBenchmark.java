@@ -68,7 +68,7 @@ public final class PeerBenchmark {
             double gflops = median(all.stream().map(Benchmark.Stage::usefulGflops).toList());
             out.add(new Benchmark.Stage(first.method(), first.stage(), first.task(), first.batch(), first.steps(),
                     median(all.stream().map(Benchmark.Stage::stepsPerSecond).toList()), gflops, gflops / matmulPeak,
-                    first.rssBytes(), first.peakRssBytes()));
+                    first.memory()));
         }
         return out;
     }

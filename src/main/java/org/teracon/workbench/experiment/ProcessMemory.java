@@ -7,18 +7,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * The process's resident memory now and its peak so far. On Linux both come from the kernel
- * (/proc/self/status: VmRSS, and VmHWM, the high-water mark over the process's whole life, so a
- * later stage can never show a lower peak than an earlier one). Elsewhere javacpp's reading of
+ * The process's resident memory now and its peak. On Linux both come from the kernel (/proc/self/status:
+ * VmRSS, and VmHWM, the high-water mark since the process started or since {@link #resetPeak()}, which the
+ * benchmark calls when a stage starts so each stage shows its own peak). Elsewhere javacpp's reading of
  * the process's physical size stands in for both, and the peak is only the highest value read here.
  */
 public record ProcessMemory(long rssBytes, long peakRssBytes) {
 
-    public static final String PROC_SOURCE = "/proc/self/status (VmRSS now, VmHWM = process-lifetime peak)";
+    public static final String PROC_SOURCE = "/proc/self/status (VmRSS now, VmHWM = peak since the stage started, "
+            + "reset through /proc/self/clear_refs; where that is refused, the process-lifetime peak)";
     public static final String FALLBACK_SOURCE = "javacpp Pointer.physicalBytes() (no /proc/self/status on this OS; "
             + "peak = highest value read at the end of a stage)";
 
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
     private static final AtomicLong SEEN_PEAK = new AtomicLong();
 
     /** Which of the two readings {@link #read()} uses on this machine. */
@@ -36,6 +38,21 @@ public record ProcessMemory(long rssBytes, long peakRssBytes) {
         }
         long now = Pointer.physicalBytes();
         return new ProcessMemory(now, SEEN_PEAK.accumulateAndGet(now, Math::max));
+    }
+
+    /**
+     * Starts a new peak: on Linux writing 5 to /proc/self/clear_refs resets VmHWM to the current size
+     * (it touches nothing else). False where that is not allowed; the peak then keeps counting from start.
+     */
+    public static boolean resetPeak() {
+        SEEN_PEAK.set(0);
+        if (!Files.isWritable(CLEAR_REFS)) return false;
+        try {
+            Files.writeString(CLEAR_REFS, "5");
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** VmRSS and VmHWM from the text of /proc/[pid]/status (values in kB). */

@@ -55,4 +55,9 @@ public final class ParameterStore implements java.io.Serializable {
     public long parameterCount() {
         return arrays.values().stream().mapToLong(INDArray::length).sum();
     }
+
+    /** The native bytes the parameters' values take. */
+    public long bytes() {
+        return arrays.values().stream().mapToLong(a -> a.length() * a.dataType().width()).sum();
+    }
 }

@@ -22,7 +22,7 @@ class PeerBenchmarkTest {
 
     static Benchmark.Stage stage(String method, int stage, double stepsPerSecond, double gflops, long rss, long peak) {
         return new Benchmark.Stage(method, stage, stage == 1 ? "next_item" : "t" + stage, 32, 14, stepsPerSecond, gflops, gflops / 40,
-                rss, peak);
+                new StageMemory(rss, peak, 0, 0, 0, 0, 0, 0, 0));
     }
 
     static Benchmark.Result own(double... t1StepsPerSecond) {

@@ -19,6 +19,7 @@ import org.teracon.workbench.model.BackboneConfig;
 import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
+import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.TcnEngine;
 import org.teracon.workbench.model.Workspaces;
 
@@ -80,6 +81,11 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
             case FIXED -> settings.rhoMin();
             case ALL -> 1.0;
         };
+    }
+
+    /** The model's parameters now: what the memory test weighs a stage's legitimate growth by. */
+    ParameterStore parameters() {
+        return net.params();
     }
 
     /** s for batch b of B: annealed from 1/s_max to s_max within each epoch (reference schedule). */
