@@ -23,13 +23,13 @@ public final class NativeMemory {
         public static final LiveArrays UNKNOWN = new LiveArrays(-1, -1);
     }
 
-    private static final long DEALLOCATION_WAIT_MS = 2000;
+    private static final long DEALLOCATION_WAIT_MS = 200;
 
     private NativeMemory() {
     }
 
     /**
-     * A full collection, then waits (at most 2 s) until ND4J's deallocator threads have freed the buffers of
+     * A full collection, then waits (at most 0.2 s: it runs at every stage end, and a test suite has hundreds of them) until ND4J's deallocator threads have freed the buffers of
      * every array that died, so what follows sees only what is still referenced.
      */
     public static void collect() {
