@@ -79,8 +79,9 @@ class CliTest {
         assertEquals(2, json.get("repetitions").size());
         assertEquals(2.0, json.get("repetitions").get(1).get("peer").get("stepsPerSecond").asDouble());
         assertEquals(1, json.get("repetitions").get(0).get("own").get("stages").size());
-        assertTrue(json.get("stages").get(0).get("peakRssBytes").asLong() >= json.get("stages").get(0).get("rssBytes").asLong());
-        assertTrue(json.get("stages").get(0).get("rssBytes").asLong() > 0);
+        var memory = json.get("stages").get(0).get("memory"); // the stage's memory report (StageMemory)
+        assertTrue(memory.get("peakRssBytes").asLong() >= memory.get("rssBytes").asLong(), memory.toString());
+        assertTrue(memory.get("rssBytes").asLong() > 0);
 
         String[] failed = run(concat(tiny, "--repeats", "1", "--out", dir.resolve("bad").toString(), "--peer", "echo no torch >&2; exit 3"));
         assertEquals("1", failed[0], failed[2]);
