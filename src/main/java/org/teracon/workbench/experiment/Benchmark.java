@@ -13,6 +13,7 @@ import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.Task;
 import org.teracon.workbench.data.TaskKind;
 import org.teracon.workbench.method.TrainingConfig;
+import org.teracon.workbench.model.GemmLanes;
 
 /**
  * Speed and memory of real training steps, reported against the same machine's plain matrix-multiply
@@ -39,7 +40,19 @@ public final class Benchmark {
     public record Result(List<Stage> stages, long peakPhysicalBytes, long heapUsedBytes) {
     }
 
+    /** torch_tcn.py's default {@code --warmup}: the steps the peer leaves out of its timing. */
+    static final int PEER_WARMUP_STEPS = 5;
+
     private Benchmark() {
+    }
+
+    /**
+     * The first steps of a stage that are not timed: as many as the peer leaves out when the epoch has at
+     * least four times that many batches (JIT compilation and the workspaces' first sizing fall there),
+     * otherwise only the first.
+     */
+    static int warmupSteps(int batches) {
+        return batches >= 4 * PEER_WARMUP_STEPS ? PEER_WARMUP_STEPS : 1;
     }
 
     /**
@@ -50,11 +63,24 @@ public final class Benchmark {
         INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray c = Nd4j.create(DataType.FLOAT, n, n);
-        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0); // warm-up
+        // the better of BLAS on every core and the engine's two lanes: whichever the machine does best
+        Nd4j.factory().blas().setMaxThreads(Runtime.getRuntime().availableProcessors());
+        double blasThreads;
+        try {
+            blasThreads = bestGflops(n, reps, () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), c);
+        } finally {
+            GemmLanes.configureBlas();
+        }
+        double lanes = bestGflops(n, reps, () -> GemmLanes.gemm(a, b, c, false, false, 1.0, 0.0), c);
+        return Math.max(blasThreads, lanes);
+    }
+
+    private static double bestGflops(int n, int reps, Runnable gemm, INDArray c) {
+        gemm.run(); // warm-up
         double best = 0;
         for (int r = 0; r < reps; r++) {
             long t0 = System.nanoTime();
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            gemm.run();
             c.getDouble(0);
             double s = (System.nanoTime() - t0) / 1e9;
             best = Math.max(best, 2.0 * n * n * n / s / 1e9);
@@ -100,7 +126,7 @@ public final class Benchmark {
                 }
                 if (e instanceof RunEvent.BatchProgress bp) {
                     long now = System.nanoTime();
-                    if (bp.batch() > 1) { // the first batch of a stage includes graph building
+                    if (bp.batch() > warmupSteps(bp.batches())) {
                         long[] t = stepTimes.computeIfAbsent(bp.stage(), s -> new long[2]);
                         t[0]++;
                         t[1] += now - last[0];

@@ -18,7 +18,10 @@ public final class Readouts {
     }
 
     public static INDArray logits(ParameterStore p, String head, INDArray rows) {
-        return rows.mmul(p.get(TaskHead.weight(head))).addiRowVector(p.get(TaskHead.bias(head)));
+        INDArray w = p.get(TaskHead.weight(head));
+        INDArray z = Nd4j.createUninitialized(rows.dataType(), rows.rows(), w.columns());
+        GemmLanes.gemm(rows, w, z, false, false, 1.0, 0.0);
+        return z.addiRowVector(p.get(TaskHead.bias(head)));
     }
 
     /**
@@ -107,12 +110,11 @@ public final class Readouts {
     private static void backwardLinear(ParameterStore p, String head, INDArray rows, INDArray dz, INDArray dRows, Gradients gradients) {
         String w = TaskHead.weight(head);
         String b = TaskHead.bias(head);
-        if (gradients.wants(w)) {
-            INDArray dw = Nd4j.create(dz.dataType(), rows.columns(), dz.columns());
-            Nd4j.gemm(rows, dz, dw, true, false, 1.0, 0.0);
-            gradients.add(w, dw);
-        }
+        INDArray dw = gradients.wants(w) ? Nd4j.create(dz.dataType(), rows.columns(), dz.columns()) : null;
+        GemmLanes.Pending pending = dw == null ? () -> { } : GemmLanes.later(rows, dz, dw, true, false, 1.0, 0.0);
+        if (dRows != null) Nd4j.gemm(dz, p.get(w), dRows, false, true, 1.0, 1.0); // beside the weight gradient
+        pending.await();
+        if (dw != null) gradients.add(w, dw);
         if (gradients.wants(b)) gradients.add(b, TcnEngine.columnSums(dz));
-        if (dRows != null) Nd4j.gemm(dz, p.get(w), dRows, false, true, 1.0, 1.0);
     }
 }

@@ -20,6 +20,12 @@ public final class TcnEngine {
     /** As PyTorch's LayerNorm default (and the benchmark peer). */
     static final double NORM_EPSILON = 1e-5;
 
+    /**
+     * The worker lane's share of the input-gradient GEMM: it also computes every weight gradient, so it
+     * takes less than half (0.4 balanced the two lanes at the reference size; README, Benchmark).
+     */
+    static final double DTAPS_WORKER_SHARE = Double.parseDouble(System.getProperty("teracon.dtapsShare", "0.4"));
+
     private final BackboneConfig config;
     private final double normEpsilon;
 
@@ -123,9 +129,15 @@ public final class TcnEngine {
         INDArray taps = taps(input, b, l, config.dilation(block, conv));
         INDArray stored = p.get(TcnBackbone.convWeight(block, conv));
         INDArray weight = hooks.effectiveWeight(k, stored.reshape(stored.length() / c, c));
-        INDArray z = taps.mmul(weight).addiRowVector(p.get(TcnBackbone.convBias(block, conv)).reshape(1, c));
-        z.subiColumnVector(rowMeans(z));
-        INDArray inverseStd = Transforms.pow(rowMeans(z.mul(z)).addi(normEpsilon), -0.5, false);
+        // gemm into a row-major result: mmul's column-major one made every later row-wise op strided
+        INDArray z = Nd4j.createUninitialized(taps.dataType(), taps.rows(), c);
+        GemmLanes.gemm(taps, weight, z, false, false, 1.0, 0.0);
+        z.addiRowVector(p.get(TcnBackbone.convBias(block, conv)).reshape(1, c));
+        // libnd4j's reductions along the contiguous last axis beat a GEMV here (0.19 vs 0.27 ms at 960×256),
+        // and the norm gives the variance in one pass without forming z²
+        z.subiColumnVector(z.mean(1).reshape(z.rows(), 1));
+        INDArray norm = z.norm2(1).reshape(z.rows(), 1);
+        INDArray inverseStd = Transforms.pow(norm.muli(norm).divi(c).addi(normEpsilon), -0.5, false);
         INDArray normalised = z.muliColumnVector(inverseStd);
         INDArray relu = Transforms.relu(normalised.mulRowVector(p.get(TcnBackbone.normGain(block, conv)).reshape(1, c))
                 .addiRowVector(p.get(TcnBackbone.normBias(block, conv)).reshape(1, c)), false);
@@ -199,31 +211,53 @@ public final class TcnEngine {
         int l = pass.length;
         BackboneHooks hooks = pass.hooks;
         INDArray dh = dHidden;
+        java.util.List<Runnable> deferred = new java.util.ArrayList<>();
         for (int block = config.blocks() - 1; block >= 0; block--) {
             INDArray dBranch = dh;
             Patch patch = pass.patches[block];
             if (patch != null) dBranch = dBranch.add(patchBackward(p, patch, dh, gradients));
             for (int conv = 1; conv >= 0; conv--) {
                 int k = 2 * block + conv;
-                dBranch = convolveBackward(p, hooks, pass.layers[k], block, conv, dBranch, b, l, gradients);
+                dBranch = convolveBackward(p, hooks, pass.layers[k], block, conv, dBranch, b, l, gradients, deferred);
             }
             dh = dh.add(dBranch);
         }
         String emb = TcnBackbone.EMBEDDING;
-        if (gradients.wants(emb)) {
-            // dE = onehot(ids)ᵀ·dX as one GEMM: libnd4j's scatter_add lost updates of repeated ids on 2 threads
-            INDArray embedding = p.get(emb);
-            INDArray oneHot = Nd4j.create(embedding.dataType(), pass.ids.length(), embedding.rows());
-            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.shape.OneHot(pass.ids, oneHot, (int) embedding.rows(), -1, 1.0, 0.0));
+        if (gradients.wants(emb)) deferred.add(embeddingGradient(p.get(emb), pass, dh, gradients));
+        deferred.forEach(Runnable::run); // in the order the sequential pass added them
+    }
+
+    /**
+     * dE = onehot(ids)ᵀ·dX over the batch's distinct items only, started on the worker lane: one GEMM
+     * (libnd4j's scatter_add lost updates of repeated ids on 2 threads), [U × B·L]·[B·L × C] for the U
+     * distinct non-padding ids instead of the whole vocabulary, then one scatter of those U rows. Padding
+     * rows go to a spare column U that is dropped: the padding row of E gets no gradient and stays zero.
+     */
+    private static Runnable embeddingGradient(INDArray embedding, Pass pass, INDArray dh, Gradients gradients) {
+        int[] flat = pass.ids.toIntVector();
+        java.util.Map<Integer, Integer> column = new java.util.LinkedHashMap<>();
+        for (int id : flat) if (id != 0) column.putIfAbsent(id, column.size());
+        int distinct = column.size();
+        int[] compact = new int[flat.length];
+        for (int i = 0; i < flat.length; i++) compact[i] = flat[i] == 0 ? distinct : column.get(flat[i]);
+        INDArray oneHot = Nd4j.create(embedding.dataType(), flat.length, distinct + 1);
+        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.shape.OneHot(Nd4j.createFromArray(compact), oneHot, distinct + 1, -1, 1.0, 0.0));
+        INDArray dCompact = Nd4j.create(embedding.dataType(), distinct + 1, embedding.columns());
+        GemmLanes.Pending pending = GemmLanes.later(oneHot, dh, dCompact, true, false, 1.0, 0.0);
+        INDArray rows = Nd4j.createFromArray(column.keySet().stream().mapToInt(Integer::intValue).toArray());
+        return () -> {
+            pending.await();
             INDArray dE = Nd4j.create(embedding.dataType(), embedding.rows(), embedding.columns());
-            Nd4j.gemm(oneHot, dh, dE, true, false, 1.0, 0.0);
-            dE.getRow(0).assign(0); // padding stays zero
-            gradients.add(emb, dE);
-        }
+            if (distinct > 0) {
+                INDArray updates = dCompact.get(NDArrayIndex.interval(0, distinct), NDArrayIndex.all());
+                Nd4j.exec(DynamicCustomOp.builder("scatter_upd").addInputs(dE, rows, updates).addOutputs(dE).build());
+            }
+            gradients.add(TcnBackbone.EMBEDDING, dE);
+        };
     }
 
     private INDArray convolveBackward(ParameterStore p, BackboneHooks hooks, Layer layer, int block, int conv, INDArray dOut,
-                                      int b, int l, Gradients gradients) {
+                                      int b, int l, Gradients gradients, java.util.List<Runnable> deferred) {
         int k = 2 * block + conv;
         int c = config.channels();
         INDArray dRelu = dOut;
@@ -237,22 +271,31 @@ public final class TcnEngine {
         INDArray dy = dRelu.mul(Transforms.sign(layer.relu(), true));
         String gain = TcnBackbone.normGain(block, conv);
         String bias = TcnBackbone.normBias(block, conv);
-        if (gradients.wants(gain)) gradients.add(gain, columnSums(dy.mul(layer.normalised())));
+        INDArray gainRow = p.get(gain).reshape(1, c);
+        INDArray dyNormalised = dy.mul(layer.normalised());
+        if (gradients.wants(gain)) gradients.add(gain, columnSums(dyNormalised));
         if (gradients.wants(bias)) gradients.add(bias, columnSums(dy));
-        INDArray dNorm = dy.mulRowVector(p.get(gain).reshape(1, c));
-        INDArray meanD = rowMeans(dNorm);
-        INDArray meanDX = rowMeans(dNorm.mul(layer.normalised()));
-        INDArray dz = dNorm.subiColumnVector(meanD).subi(layer.normalised().mulColumnVector(meanDX)).muliColumnVector(layer.inverseStd());
+        // the row means of dy⊙g and dy⊙g⊙x̂ as GEMVs with g/C, so dy⊙g is formed once, in place
+        INDArray gainOverC = gainRow.reshape(c, 1).div(c);
+        INDArray meanD = dy.mmul(gainOverC);
+        INDArray meanDX = dyNormalised.mmul(gainOverC);
+        INDArray dz = dy.muliRowVector(gainRow).subiColumnVector(meanD)
+                .subi(layer.normalised().mulColumnVector(meanDX)).muliColumnVector(layer.inverseStd());
         String convBias = TcnBackbone.convBias(block, conv);
         if (gradients.wants(convBias)) gradients.add(convBias, columnSums(dz));
+        // the input gradient first, split between the lanes: the next layer waits for it
+        INDArray dTaps = Nd4j.create(dz.dataType(), layer.taps().rows(), layer.taps().columns());
+        GemmLanes.gemm(dz, layer.weight(), dTaps, false, true, 1.0, 0.0, DTAPS_WORKER_SHARE);
         String weight = TcnBackbone.convWeight(block, conv);
         if (gradients.wants(weight) || hooks.wantsWeightGradient(k)) {
             INDArray dW = Nd4j.create(dz.dataType(), layer.weight().rows(), c);
-            Nd4j.gemm(layer.taps(), dz, dW, true, false, 1.0, 0.0);
-            hooks.weightGradient(k, weight, dW, gradients);
+            // off the critical path: the worker lane computes it while this thread goes on backwards
+            GemmLanes.Pending pending = GemmLanes.later(layer.taps(), dz, dW, true, false, 1.0, 0.0);
+            deferred.add(() -> {
+                pending.await();
+                hooks.weightGradient(k, weight, dW, gradients);
+            });
         }
-        INDArray dTaps = Nd4j.create(dz.dataType(), layer.taps().rows(), layer.taps().columns());
-        Nd4j.gemm(dz, layer.weight(), dTaps, false, true, 1.0, 0.0);
         return untaps(dTaps, b, l, config.dilation(block, conv));
     }
 

@@ -1,6 +1,5 @@
 package org.teracon.workbench.model;
 
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Threading of the native backend, as measured on 2 cores (README, Benchmark): libnd4j's element-wise
@@ -21,8 +20,8 @@ public final class Threads {
         return v == null || v.isBlank();
     }
 
-    /** BLAS on every core (call before the first GEMM). */
+    /** BLAS threads as {@link GemmLanes} uses them (call before the first GEMM). */
     public static void useAllCoresForBlas() {
-        Nd4j.factory().blas().setMaxThreads(Runtime.getRuntime().availableProcessors());
+        GemmLanes.configureBlas();
     }
 }

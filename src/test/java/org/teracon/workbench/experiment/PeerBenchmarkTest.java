@@ -68,6 +68,15 @@ class PeerBenchmarkTest {
         assertEquals("'it'\\''s'", PeerCommand.shellQuote("it's"));
     }
 
+    /** The peer leaves 5 warm-up steps out of its timing; so do we when an epoch has enough batches to spare them. */
+    @Test
+    void warmUpStepsAsThePeersWhenTheEpochAllowsIt() {
+        assertEquals(5, Benchmark.warmupSteps(23)); // ML-100K's T1 at batch 32
+        assertEquals(5, Benchmark.warmupSteps(20));
+        assertEquals(1, Benchmark.warmupSteps(19));
+        assertEquals(1, Benchmark.warmupSteps(3));
+    }
+
     @Test
     void medianOfOddAndEvenCounts() {
         assertEquals(2.0, PeerBenchmark.median(List.of(3.0, 1.0, 2.0)), 0);

@@ -1,0 +1,74 @@
+package org.teracon.workbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class GemmLanesTest {
+
+    private static INDArray random(long rows, long cols, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        return Nd4j.rand(DataType.FLOAT, rows, cols).subi(0.5);
+    }
+
+    /** Rows computed on either lane are the rows one whole GEMM gives, for every share and both transposes. */
+    @Test
+    void splitRowsEqualOneGemm() {
+        INDArray a = random(200, 48, 1);
+        INDArray b = random(48, 32, 2);
+        INDArray bT = b.transpose().dup('c');
+        INDArray expected = Nd4j.create(DataType.FLOAT, 200, 32);
+        Nd4j.gemm(a, b, expected, false, false, 1.0, 0.0);
+        for (double share : new double[] {0.0, 0.3, 0.4, 0.5, 1.0}) {
+            INDArray c = Nd4j.create(DataType.FLOAT, 200, 32);
+            GemmLanes.gemm(a, b, c, false, false, 1.0, 0.0, share);
+            assertArrayEquals(expected.data().asFloat(), c.data().asFloat(), 1e-6f, "share " + share);
+            INDArray cT = Nd4j.create(DataType.FLOAT, 200, 32);
+            GemmLanes.gemm(a, bT, cT, false, true, 1.0, 0.0, share);
+            assertArrayEquals(expected.data().asFloat(), cT.data().asFloat(), 1e-6f, "transposed b, share " + share);
+        }
+    }
+
+    /** beta = 1 accumulates into the existing values on both lanes. */
+    @Test
+    void accumulatesWithBetaOne() {
+        INDArray a = random(100, 16, 3);
+        INDArray b = random(16, 8, 4);
+        INDArray start = random(100, 8, 5);
+        INDArray c = start.dup();
+        GemmLanes.gemm(a, b, c, false, false, 1.0, 1.0);
+        INDArray expected = start.add(a.mmul(b));
+        assertArrayEquals(expected.data().asFloat(), c.data().asFloat(), 1e-5f);
+    }
+
+    /** A weight-gradient GEMM (transposed a) started on the worker lane is complete once awaited. */
+    @Test
+    void laterIsCompleteWhenAwaited() {
+        INDArray a = random(300, 64, 6);
+        INDArray b = random(300, 40, 7);
+        INDArray expected = a.transpose().mmul(b);
+        INDArray c = Nd4j.create(DataType.FLOAT, 64, 40);
+        GemmLanes.Pending pending = GemmLanes.later(a, b, c, true, false, 1.0, 0.0);
+        pending.await();
+        assertArrayEquals(expected.data().asFloat(), c.data().asFloat(), 1e-5f);
+    }
+
+    /** An interrupted caller still waits for the worker (it writes into the caller's arrays) and keeps its interrupt. */
+    @Test
+    void anInterruptedAwaitWaitsForTheWorkerAndKeepsTheInterrupt() {
+        INDArray a = random(4000, 1024, 8);
+        INDArray b = random(4000, 1024, 9);
+        INDArray c = Nd4j.create(DataType.FLOAT, 1024, 1024);
+        GemmLanes.Pending pending = GemmLanes.later(a, b, c, true, false, 1.0, 0.0);
+        Thread.currentThread().interrupt();
+        pending.await();
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        INDArray expected = a.transpose().mmul(b);
+        assertEquals(0, expected.sub(c).norm1Number().doubleValue() / expected.norm1Number().doubleValue(), 1e-6);
+    }
+}
