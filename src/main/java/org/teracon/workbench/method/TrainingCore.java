@@ -123,7 +123,7 @@ public final class TrainingCore {
                 losses.put(LossTerm.TOTAL, Double.NaN); // the reference also skips such steps
                 return losses;
             }
-            gradients.asMap().forEach((name, g) -> optimizer.step(name, net.params().get(name), g));
+            optimizer.stepAll(net.params(), gradients.asMap());
             for (StagePlugin p : stage.plugins()) p.afterUpdate(step);
             return losses;
         }

@@ -106,6 +106,15 @@ public final class GemmLanes {
         return submit(() -> Nd4j.gemm(a, b, c, transA, transB, alpha, beta), false);
     }
 
+    /** Any work on the worker lane behind what is queued there (on the caller's thread without one). */
+    public static Pending background(Runnable work) {
+        if (!TWO_LANES) {
+            work.run();
+            return DONE;
+        }
+        return submit(work, false);
+    }
+
     private static Pending submit(Runnable gemm, boolean first) {
         FutureTask<Void> task = new FutureTask<>(gemm, null);
         if (first) QUEUE.addFirst(task);

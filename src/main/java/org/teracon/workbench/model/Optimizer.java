@@ -6,6 +6,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface Optimizer {
     void step(String name, INDArray param, INDArray gradient);
 
+    /** One step of every parameter that has a gradient, in the map's order. */
+    default void stepAll(ParameterStore params, java.util.Map<String, INDArray> gradients) {
+        gradients.forEach((name, g) -> step(name, params.get(name), g));
+    }
+
     double learningRate();
 
     /** Everything a later step depends on, as a deep copy (a checkpoint); null when the optimiser keeps none. */
