@@ -1,10 +1,9 @@
 package org.teracon.workbench.method.teracon;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Init;
@@ -16,7 +15,12 @@ import org.teracon.workbench.model.ParameterStore;
  * m_k^{Ti} = σ(s · f_k^{Ti}[tanh(s·e_k^{Ti}) ‖ tanh(s·e_k^T) ‖ tanh(−s·e_k^T) for every other learned T]),
  * with f_k^{Ti} a Linear(2n−1 → 1) shared across channels (the reference code's reading of Eq. 3).
  * A task's embeddings of all K layers are one [K, C] parameter and its relation MLPs one [K, 2n−1]
- * weight and [K, 1] bias, so every layer's mask is computed by the same few array ops.
+ * weight and [K, 1] bias.
+ * <p>
+ * Every ND4J op costs ~50 µs however small its arrays, so the masks of all n tasks are computed together,
+ * on first use, as one stacked [K, n, C] array by a constant number of ops (a batched matmul of the
+ * per-layer mixing [K, n, n] with the stacked tanh [K, n, C]), and {@link #backward(INDArray, boolean[], Gradients)}
+ * takes every task's dL/dm at once.
  */
 public final class TaskMasks {
     /** The reference clamps task embeddings to this range after every step. */
@@ -26,10 +30,15 @@ public final class TaskMasks {
     private final int learnedTasks;
     private final boolean relationAware;
     private final double sharpness;
-    /** tanh(s·e^T) of every learned task, [K, C] each (relation-aware masks only). */
-    private final List<INDArray> tanh = new ArrayList<>();
-    private final INDArray[] masks;
-    private final INDArray[] mixing;
+    /** Masks of every task, [K, n, C]; null until first used. */
+    private INDArray stacked;
+    /** tanh(s·e^u) of every task, [K, n, C] (relation-aware only). */
+    private INDArray tanh;
+    /** a_t[k, u], the weight of task u's tanh in task t's mask, [K, n(t), n(u)] (relation-aware only). */
+    private INDArray mixing;
+    /** [n·(2n−1), n·n] block-diagonal selection: maps every task's MLP weights to its mixing (relation-aware only). */
+    private INDArray selections;
+    private float[] host;
 
     /** The masks of all {@code learnedTasks} tasks at sharpness s. */
     public TaskMasks(ParameterStore params, int learnedTasks, boolean relationAware, double sharpness) {
@@ -37,11 +46,6 @@ public final class TaskMasks {
         this.learnedTasks = learnedTasks;
         this.relationAware = relationAware && learnedTasks > 1;
         this.sharpness = sharpness;
-        this.masks = new INDArray[learnedTasks];
-        this.mixing = new INDArray[learnedTasks];
-        if (this.relationAware) {
-            for (int u = 0; u < learnedTasks; u++) tanh.add(Transforms.tanh(params.get(embedding(u)).mul(sharpness), false));
-        }
     }
 
     public static String embedding(int task) {
@@ -73,28 +77,57 @@ public final class TaskMasks {
         }
     }
 
-    /** Task t's masks of every layer, [K, C]. */
+    public int tasks() {
+        return learnedTasks;
+    }
+
+    /** The masks of every task, [K, n, C]: layer k's masks of all tasks are one contiguous [n, C] block. */
+    public INDArray stacked() {
+        if (stacked == null) stacked = relationAware ? relationAwareMasks() : plainMasks();
+        return stacked;
+    }
+
+    /** Task t's masks of every layer, [K, C] (a view of {@link #stacked()}). */
     public INDArray mask(int task) {
-        if (masks[task] != null) return masks[task];
-        INDArray m;
-        if (!relationAware) {
-            m = Transforms.sigmoid(params.get(embedding(task)).mul(sharpness), false);
-        } else {
-            INDArray a = params.get(relationWeight(task)).mmul(selection(task)); // [K, n]: weight of each task's tanh
-            mixing[task] = a;
-            INDArray f = params.get(relationBias(task)).repeat(1, tanh.get(0).columns()).dup();
-            for (int u = 0; u < learnedTasks; u++) f.addi(tanh.get(u).mulColumnVector(a.getColumn(u).reshape(a.rows(), 1)));
-            m = Transforms.sigmoid(f.muli(sharpness), false);
-        }
-        masks[task] = m;
-        return m;
+        return stacked().get(NDArrayIndex.all(), NDArrayIndex.point(task), NDArrayIndex.all());
+    }
+
+    private INDArray plainMasks() {
+        INDArray e = stackedParameters(TaskMasks::embedding);
+        return Transforms.sigmoid(e.muli(sharpness), false).reshape('c', layers(), learnedTasks, channels());
+    }
+
+    private INDArray relationAwareMasks() {
+        int k = layers();
+        int c = channels();
+        tanh = Transforms.tanh(stackedParameters(TaskMasks::embedding).muli(sharpness), false).reshape('c', k, learnedTasks, c);
+        selections = selections();
+        mixing = stackedParameters(TaskMasks::relationWeight).mmul(selections).reshape('c', k, learnedTasks, learnedTasks);
+        INDArray f = Nd4j.matmul(mixing, tanh).reshape('c', (long) k * learnedTasks, c);
+        f.addiColumnVector(stackedParameters(TaskMasks::relationBias).reshape('c', (long) k * learnedTasks, 1));
+        return Transforms.sigmoid(f.muli(sharpness), false).reshape('c', k, learnedTasks, c);
+    }
+
+    /** Every task's parameter side by side, [K, n·width]: column block t is task t's, so reshapes give [K, n, width]. */
+    private INDArray stackedParameters(java.util.function.IntFunction<String> name) {
+        INDArray[] all = new INDArray[learnedTasks];
+        for (int t = 0; t < learnedTasks; t++) all[t] = params.get(name.apply(t));
+        return learnedTasks == 1 ? all[0].dup('c') : Nd4j.concat(1, all);
+    }
+
+    private int layers() {
+        return (int) params.get(embedding(0)).rows();
+    }
+
+    private int channels() {
+        return (int) params.get(embedding(0)).columns();
     }
 
     /**
      * [2n−1, n] with ±1 where input i of task t's MLP reads task u: input 0 is tanh(s·e^t); inputs
      * 2i−1 and 2i are tanh(±s·e^u) of the i-th other task, and tanh(−x) = −tanh(x).
      */
-    INDArray selection(int task) {
+    static double[][] selection(int task, int learnedTasks) {
         double[][] sel = new double[2 * learnedTasks - 1][learnedTasks];
         sel[0][task] = 1;
         int i = 1;
@@ -104,34 +137,89 @@ public final class TaskMasks {
             sel[2 * i][u] = -1;
             i++;
         }
-        return Nd4j.create(sel).castTo(params.get(embedding(task)).dataType());
+        return sel;
+    }
+
+    /** Every task's selection on the diagonal, so one GEMM gives all mixings: [K, n(2n−1)]·this = [K, n·n]. */
+    private INDArray selections() {
+        int inputs = 2 * learnedTasks - 1;
+        double[][] all = new double[learnedTasks * inputs][learnedTasks * learnedTasks];
+        for (int t = 0; t < learnedTasks; t++) {
+            double[][] sel = selection(t, learnedTasks);
+            for (int i = 0; i < inputs; i++) System.arraycopy(sel[i], 0, all[t * inputs + i], t * learnedTasks, learnedTasks);
+        }
+        return constant(all, params.get(embedding(0)).dataType());
+    }
+
+    /** A host-built matrix as one array of the given type, without a separate cast op for float. */
+    static INDArray constant(double[][] values, org.nd4j.linalg.api.buffer.DataType type) {
+        if (type == org.nd4j.linalg.api.buffer.DataType.DOUBLE) return Nd4j.create(values);
+        if (type != org.nd4j.linalg.api.buffer.DataType.FLOAT) return Nd4j.create(values).castTo(type);
+        float[][] f = new float[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            f[i] = new float[values[i].length];
+            for (int j = 0; j < f[i].length; j++) f[i][j] = (float) values[i][j];
+        }
+        return Nd4j.create(f);
     }
 
     /** Adds the gradients of task t's parameters (and, relation-aware, the other tasks' embeddings) from dL/dm [K, C]. */
     public void backward(int task, INDArray dMask, Gradients gradients) {
-        INDArray m = mask(task);
-        INDArray dPre = dMask.mul(m).muli(m.rsub(1)).muli(sharpness); // through σ(s·x)
-        if (!relationAware) {
-            gradients.add(embedding(task), dPre);
-            return;
-        }
-        INDArray a = mixing[task];
-        gradients.add(relationBias(task), dPre.sum(true, 1));
-        INDArray dMixing = a.ulike();
-        for (int u = 0; u < learnedTasks; u++) {
-            INDArray t = tanh.get(u);
-            dMixing.getColumn(u).assign(dPre.mul(t).sum(1));
-            INDArray dTanh = dPre.mulColumnVector(a.getColumn(u).reshape(a.rows(), 1));
-            gradients.add(embedding(u), dTanh.muli(t.mul(t).rsubi(1)).muli(sharpness)); // through tanh(s·e)
-        }
-        gradients.add(relationWeight(task), dMixing.mmul(selection(task).transpose()));
+        INDArray all = stacked().ulike().assign(0);
+        all.get(NDArrayIndex.all(), NDArrayIndex.point(task), NDArrayIndex.all()).assign(dMask);
+        boolean[] received = new boolean[learnedTasks];
+        received[task] = true;
+        backward(all, received, gradients);
     }
 
-    /** Each task's masks as [layer][channel] values. */
+    /**
+     * Adds the gradients of every task's mask parameters from dL/dm of all tasks [K, n, C] at once; only
+     * the tasks marked {@code received} get gradients of their own parameters (zero rows elsewhere in
+     * {@code dMasks}), as if {@link #backward(int, INDArray, Gradients)} had been called for each of them.
+     */
+    public void backward(INDArray dMasks, boolean[] received, Gradients gradients) {
+        boolean any = false;
+        for (boolean r : received) any |= r;
+        if (!any) return;
+        INDArray m = stacked();
+        INDArray dPre = dMasks.mul(m).muli(m.rsub(1)).muli(sharpness); // through σ(s·x), [K, n, C]
+        if (!relationAware) {
+            handOver(dPre, TaskMasks::embedding, received, gradients);
+            return;
+        }
+        int k = layers();
+        handOver(dPre.sum(true, 2), TaskMasks::relationBias, received, gradients);
+        INDArray dMixing = Nd4j.matmul(dPre, tanh, false, true, false).reshape('c', k, (long) learnedTasks * learnedTasks);
+        INDArray dWeights = Nd4j.gemm(dMixing, selections, false, true).reshape('c', k, learnedTasks, 2L * learnedTasks - 1);
+        handOver(dWeights, TaskMasks::relationWeight, received, gradients);
+        INDArray dTanh = Nd4j.matmul(mixing, dPre, true, false, false);
+        INDArray dEmbeddings = dTanh.muli(tanh.mul(tanh).rsubi(1)).muli(sharpness); // through tanh(s·e)
+        boolean[] everyTask = new boolean[learnedTasks];
+        java.util.Arrays.fill(everyTask, true);
+        handOver(dEmbeddings, TaskMasks::embedding, everyTask, gradients);
+    }
+
+    /**
+     * Hands each marked task its [K, w] block of {@code byLayer} [K, n, w] as a view: copying each would cost
+     * one op per task, as does the optimiser's copy of a view; libnd4j's tear, one op for all, took 1.4 ms
+     * at [4, 6, 64] and corrupted memory on double arrays.
+     */
+    private void handOver(INDArray byLayer, java.util.function.IntFunction<String> name, boolean[] tasks, Gradients gradients) {
+        for (int t = 0; t < learnedTasks; t++) {
+            if (tasks[t]) gradients.add(name.apply(t), byLayer.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()));
+        }
+    }
+
+    /** Each task's masks as [layer][channel] values, read from one host copy of all tasks' masks. */
     public float[][] values(int task) {
-        INDArray m = mask(task);
-        float[][] out = new float[(int) m.rows()][];
-        for (int k = 0; k < m.rows(); k++) out[k] = m.getRow(k).dup().data().asFloat();
+        if (host == null) host = stacked().dup('c').data().asFloat();
+        int k = layers();
+        int c = channels();
+        float[][] out = new float[k][];
+        for (int layer = 0; layer < k; layer++) {
+            int from = (layer * learnedTasks + task) * c;
+            out[layer] = java.util.Arrays.copyOfRange(host, from, from + c);
+        }
         return out;
     }
 

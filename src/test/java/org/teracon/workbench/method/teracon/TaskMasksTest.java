@@ -3,11 +3,14 @@ package org.teracon.workbench.method.teracon;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Init;
 import org.teracon.workbench.model.ParameterStore;
@@ -22,6 +25,9 @@ class TaskMasksTest {
         // f for task 0 sees [tanh(s·e0), tanh(s·e1), tanh(-s·e1)]
         p.put(TaskMasks.relationWeight(0), Nd4j.create(new float[] {0.3f, -0.2f, 0.1f}, new long[] {1, 3}, 'c'));
         p.put(TaskMasks.relationBias(0), Nd4j.create(new float[] {0.1f}, new long[] {1, 1}, 'c'));
+        // task 1's MLP: every learned task has one (the masks of all tasks are computed together)
+        p.put(TaskMasks.relationWeight(1), Nd4j.create(new float[] {0.2f, 0.4f, -0.3f}, new long[] {1, 3}, 'c'));
+        p.put(TaskMasks.relationBias(1), Nd4j.create(new float[] {-0.1f}, new long[] {1, 1}, 'c'));
         return p;
     }
 
@@ -81,6 +87,193 @@ class TaskMasksTest {
                 }
             }
             assertEquals(true, checked >= (relationAware ? 30 : 8), "non-zero gradients checked: " + checked);
+        }
+    }
+
+    private static final int N = 3;
+    private static final int K = 2;
+    private static final int C = 4;
+    private static final double S = 1.3;
+
+    private static ParameterStore randomMasks(long seed) {
+        Random rnd = new Random(seed);
+        ParameterStore p = new ParameterStore();
+        for (int t = 0; t < N; t++) TaskMasks.initEmbeddings(p, t, K, C, rnd);
+        TaskMasks.initRelationMlps(p, N, K, rnd);
+        for (String n : p.names().toArray(new String[0])) p.put(n, Init.normal(rnd, 0.7, p.get(n).shape()).castTo(DataType.DOUBLE));
+        return p;
+    }
+
+    private static double[][] host(ParameterStore p, String name) {
+        return p.get(name).toDoubleMatrix();
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** a_t[k][u] from the MLP input order [own, +other_1, −other_1, +other_2, −other_2, …]. */
+    private static double[][] referenceMixing(ParameterStore p, int t) {
+        double[][] w = host(p, TaskMasks.relationWeight(t));
+        double[][] a = new double[K][N];
+        for (int k = 0; k < K; k++) {
+            a[k][t] = w[k][0];
+            int i = 1;
+            for (int u = 0; u < N; u++) {
+                if (u == t) continue;
+                a[k][u] = w[k][2 * i - 1] - w[k][2 * i];
+                i++;
+            }
+        }
+        return a;
+    }
+
+    /** m_t[k][c], straight from the formula, one task at a time. */
+    private static double[][] referenceMask(ParameterStore p, int t, boolean relationAware) {
+        double[][] m = new double[K][C];
+        double[][] own = host(p, TaskMasks.embedding(t));
+        for (int k = 0; k < K; k++) {
+            for (int c = 0; c < C; c++) {
+                if (!relationAware) {
+                    m[k][c] = sigmoid(S * own[k][c]);
+                    continue;
+                }
+                double f = host(p, TaskMasks.relationBias(t))[k][0];
+                double[][] a = referenceMixing(p, t);
+                for (int u = 0; u < N; u++) f += a[k][u] * Math.tanh(S * host(p, TaskMasks.embedding(u))[k][c]);
+                m[k][c] = sigmoid(S * f);
+            }
+        }
+        return m;
+    }
+
+    /** The gradients of Σ_t Σ dM_t ⊙ m_t over the tasks that receive a dM, by the chain rule task by task. */
+    private static java.util.Map<String, double[][]> referenceGradients(ParameterStore p, double[][][] dM, boolean relationAware) {
+        java.util.Map<String, double[][]> g = new java.util.HashMap<>();
+        for (int t = 0; t < N; t++) {
+            if (dM[t] == null) continue;
+            double[][] m = referenceMask(p, t, relationAware);
+            double[][] dPre = new double[K][C];
+            for (int k = 0; k < K; k++) for (int c = 0; c < C; c++) dPre[k][c] = dM[t][k][c] * m[k][c] * (1 - m[k][c]) * S;
+            if (!relationAware) {
+                g.put(TaskMasks.embedding(t), dPre);
+                continue;
+            }
+            double[][] a = referenceMixing(p, t);
+            double[][] db = new double[K][1];
+            double[][] dW = new double[K][2 * N - 1];
+            for (int k = 0; k < K; k++) {
+                for (int c = 0; c < C; c++) db[k][0] += dPre[k][c];
+                int i = 1;
+                for (int u = 0; u < N; u++) {
+                    double[][] e = host(p, TaskMasks.embedding(u));
+                    double da = 0;
+                    double[][] de = g.computeIfAbsent(TaskMasks.embedding(u), x -> new double[K][C]);
+                    for (int c = 0; c < C; c++) {
+                        double th = Math.tanh(S * e[k][c]);
+                        da += dPre[k][c] * th;
+                        de[k][c] += a[k][u] * dPre[k][c] * (1 - th * th) * S;
+                    }
+                    if (u == t) {
+                        dW[k][0] = da;
+                    } else {
+                        dW[k][2 * i - 1] = da;
+                        dW[k][2 * i] = -da;
+                        i++;
+                    }
+                }
+            }
+            g.put(TaskMasks.relationBias(t), db);
+            g.put(TaskMasks.relationWeight(t), dW);
+        }
+        return g;
+    }
+
+    private static void assertGradients(java.util.Map<String, double[][]> expected, Gradients actual, ParameterStore p, String what) {
+        for (String name : p.names()) {
+            INDArray got = actual.get(name);
+            double[][] want = expected.get(name);
+            assertEquals(want == null, got == null, what + ": gradient of " + name + " present");
+            if (want == null) continue;
+            INDArray flat = got.reshape(got.length());
+            int cols = want[0].length;
+            for (int i = 0; i < want.length * cols; i++) {
+                assertEquals(want[i / cols][i % cols], flat.getDouble(i), 1e-12, what + ": " + name + "[" + i + "]");
+            }
+        }
+    }
+
+    private static double[][][] someDMasks(Random rnd, boolean... receives) {
+        double[][][] dM = new double[N][][];
+        for (int t = 0; t < N; t++) {
+            if (!receives[t]) continue;
+            dM[t] = new double[K][C];
+            for (int k = 0; k < K; k++) for (int c = 0; c < C; c++) dM[t][k][c] = rnd.nextGaussian();
+        }
+        return dM;
+    }
+
+    /** The stacked forward and the batched backward against the per-task formula, with all and some tasks receiving dL/dm. */
+    @Test
+    void batchedMasksAndGradientsMatchPerTaskReference() {
+        for (boolean relationAware : new boolean[] {false, true}) {
+            for (boolean[] receives : new boolean[][] {{true, true, true}, {true, false, true}, {false, true, false}}) {
+                ParameterStore p = randomMasks(11);
+                TaskMasks masks = new TaskMasks(p, N, relationAware, S);
+                String what = (relationAware ? "relation-aware" : "plain") + " " + java.util.Arrays.toString(receives);
+                for (int t = 0; t < N; t++) {
+                    double[][] want = referenceMask(p, t, relationAware);
+                    assertArrayEquals(want[1], masks.mask(t).toDoubleMatrix()[1], 1e-12, what + ": mask " + t);
+                    assertArrayEquals(want[0], masks.stacked().get(NDArrayIndex.point(0), NDArrayIndex.point(t), NDArrayIndex.all()).toDoubleVector(),
+                            1e-12, what + ": stacked mask " + t);
+                }
+                double[][][] dM = someDMasks(new Random(3), receives);
+                INDArray all = Nd4j.zeros(DataType.DOUBLE, K, N, C);
+                for (int t = 0; t < N; t++) {
+                    if (dM[t] != null) all.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(Nd4j.create(dM[t]));
+                }
+                Gradients batched = new Gradients(n -> true);
+                masks.backward(all, receives, batched);
+                assertGradients(referenceGradients(p, dM, relationAware), batched, p, what + " batched");
+
+                Gradients oneByOne = new Gradients(n -> true);
+                TaskMasks fresh = new TaskMasks(p, N, relationAware, S);
+                for (int t = 0; t < N; t++) if (dM[t] != null) fresh.backward(t, Nd4j.create(dM[t]), oneByOne);
+                assertGradients(referenceGradients(p, dM, relationAware), oneByOne, p, what + " per task");
+            }
+        }
+    }
+
+    /** Groups of sequences under different tasks: gathered mask rows and the per-task sums of their gradients. */
+    @Test
+    void groupMasksGatherRowsAndSumGradientsPerTask() {
+        for (boolean relationAware : new boolean[] {false, true}) {
+            ParameterStore p = randomMasks(17);
+            TaskMasks masks = new TaskMasks(p, N, relationAware, S);
+            // groups: 2 sequences under task 2, 1 under task 0, 3 under task 2 again; task 1 unused
+            int[] taskOfGroup = {2, 0, 2};
+            List<StepContext.Group> groups = List.of(new StepContext.Group(0, 2), new StepContext.Group(2, 1), new StepContext.Group(3, 3));
+            int[] taskOfSequence = {2, 2, 0, 2, 2, 2};
+            GroupMasks hooks = new GroupMasks(masks, taskOfGroup, groups, K, C);
+            Random rnd = new Random(8);
+            double[][][] dM = new double[N][][];
+            dM[0] = new double[K][C];
+            dM[2] = new double[K][C];
+            for (int k = K - 1; k >= 0; k--) {
+                double[][] rows = hooks.mask(k).toDoubleMatrix();
+                double[][] dRows = new double[taskOfSequence.length][C];
+                for (int r = 0; r < taskOfSequence.length; r++) {
+                    assertArrayEquals(referenceMask(p, taskOfSequence[r], relationAware)[k], rows[r], 1e-12, "layer " + k + " row " + r);
+                    for (int c = 0; c < C; c++) {
+                        dRows[r][c] = rnd.nextGaussian();
+                        dM[taskOfSequence[r]][k][c] += dRows[r][c];
+                    }
+                }
+                hooks.maskGradient(k, Nd4j.create(dRows));
+            }
+            Gradients g = new Gradients(n -> true);
+            hooks.backward(g);
+            assertGradients(referenceGradients(p, dM, relationAware), g, p, (relationAware ? "relation-aware" : "plain") + " groups");
         }
     }
 }
