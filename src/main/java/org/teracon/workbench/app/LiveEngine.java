@@ -110,14 +110,38 @@ public final class LiveEngine implements WorkbenchEngine {
         // FWT references as the window's local studies always had them; only where the runs train differs
         var options = new BatchRunner.Options(true, false, false, GridExecutor.forMaster(sparkMaster, java.util.Map.of()));
         StudyOutcome o = Experiments.study(request, dir, listener, cancel, options);
-        if (o.table() != null) {
-            // The table beside its runs: the study folder is then a complete record on its own.
-            AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".csv"), o.table().csv());
-            AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".md"), o.table().markdown());
+        writeTable(dir, o);
+        return o;
+    }
+
+    @Override
+    public StudyOutcome study(StudyRequest request, org.teracon.workbench.experiment.SeedList seeds, Path dir, String sparkMaster,
+                              BatchRunner.Listener listener, CancellationToken cancel) {
+        if (seeds.size() == 1) return study(request.withSeed(seeds.seeds().get(0)), dir, sparkMaster, listener, cancel);
+        var options = new BatchRunner.Options(true, false, false, GridExecutor.forMaster(sparkMaster, java.util.Map.of()));
+        if (request.kind() == org.teracon.workbench.experiment.Studies.Kind.RELATIONS) {
+            // its table already has a column per seed (as the CLI's --seeds)
+            StudyOutcome o = Experiments.relationsStudy(request, seeds.seeds(), dir, listener, cancel, options);
+            writeTable(dir, o);
+            return o;
+        }
+        StudyOutcome o = StudyOutcome.ofSeeds(request, dir, SeedRuns.study(request, seeds, dir, listener, cancel, options));
+        if (o.seedTable() != null) {
+            AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".csv"), o.seedTable().csv());
+            AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".md"), o.seedTable().markdown());
             AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".tex"),
-                    org.teracon.workbench.experiment.LatexTable.of(org.teracon.workbench.experiment.PaperTables.of(o.table())));
+                    org.teracon.workbench.experiment.LatexTable.of(org.teracon.workbench.experiment.PaperTables.of(o.seedTable())));
         }
         return o;
+    }
+
+    private static void writeTable(Path dir, StudyOutcome o) {
+        if (o.table() == null) return;
+        // The table beside its runs: the study folder is then a complete record on its own.
+        AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".csv"), o.table().csv());
+        AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".md"), o.table().markdown());
+        AtomicFiles.writeString(dir.resolve(STUDY_TABLE + ".tex"),
+                org.teracon.workbench.experiment.LatexTable.of(org.teracon.workbench.experiment.PaperTables.of(o.table())));
     }
 
     @Override

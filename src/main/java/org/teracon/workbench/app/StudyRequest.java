@@ -33,6 +33,11 @@ public record StudyRequest(Studies.Kind kind, ExperimentConfig base, int permuta
         if (kind == Studies.Kind.RELATIONS) org.teracon.workbench.experiment.RelationsStudy.relationsFile(base.dataset());
     }
 
+    /** The same study with another base seed. */
+    public StudyRequest withSeed(long seed) {
+        return seed == base.seed() ? this : new StudyRequest(kind, base.withSeed(seed), permutations, noisy, datasetNoisyTask);
+    }
+
     public String name() {
         return switch (kind) {
             case ORDER -> "task-order study";

@@ -54,6 +54,17 @@ public interface WorkbenchEngine {
         throw new IllegalArgumentException(org.teracon.workbench.experiment.GridExecutor.SPARK_MISSING);
     }
 
+    /**
+     * As {@link #study(StudyRequest, Path, String, BatchRunner.Listener, CancellationToken)} over {@code seeds}: one
+     * seed runs as before (with that seed); several run the study once per seed under {@code dir/seed-<s>/} and
+     * the outcome's table holds the means, its seed table mean ± std (n).
+     */
+    default StudyOutcome study(StudyRequest request, org.teracon.workbench.experiment.SeedList seeds, Path dir, String sparkMaster,
+                               BatchRunner.Listener listener, CancellationToken cancel) {
+        if (seeds.size() == 1) return study(request.withSeed(seeds.seeds().get(0)), dir, sparkMaster, listener, cancel);
+        throw new UnsupportedOperationException("this engine runs a study over one seed only");
+    }
+
     /** True when studies can run on Spark here (Spark on the classpath: the -Pspark build, not the desktop jar). */
     default boolean sparkAvailable() {
         return false;

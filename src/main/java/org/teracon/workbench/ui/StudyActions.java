@@ -16,6 +16,7 @@ final class StudyActions {
         }
         StudyRequest request;
         String master;
+        org.teracon.workbench.experiment.SeedList seeds;
         try {
             ExperimentConfig base = ctx.currentExperiment();
             int permutations = kind == Studies.Kind.ORDER ? ctx.study.permutations() : 0;
@@ -25,12 +26,13 @@ final class StudyActions {
             // The experiment's noisy task is the study's: the dataset's own when the order holds it, else a generated one.
             request = new StudyRequest(kind, base, permutations, noisy, kind == Studies.Kind.NOISY ? ctx.taskOrder.datasetNoisyTask() : null);
             master = ctx.study.gridMaster();
+            seeds = ctx.form.seedList(); // the Seeds field: one study per seed, the table then mean ± std (n)
         } catch (IllegalArgumentException e) {
             ctx.error("Cannot start the study", e.getMessage());
             return;
         }
         ctx.status.clearError();
-        ctx.study.start(request, master);
+        ctx.study.start(request, seeds, master);
         ctx.remember(request.base());
         ctx.showStudies();
     }

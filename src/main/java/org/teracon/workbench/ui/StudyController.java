@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.teracon.workbench.app.StudyOutcome;
 import org.teracon.workbench.experiment.ResultTable;
+import org.teracon.workbench.experiment.SeedTable;
 import org.teracon.workbench.experiment.Studies;
 import org.teracon.workbench.experiment.LatexTable;
 import org.teracon.workbench.experiment.PaperTables;
@@ -132,7 +133,7 @@ public final class StudyController {
             studyTitle.setText("Result table");
             return;
         }
-        studyTitle.setText(title(t));
+        studyTitle.setText(title(t) + (o.seedTable() == null ? "" : " — mean ± std (n) over seeds " + o.seedTable().seeds()));
         TableColumn<MatrixRow, String> first = Tables.text(t.rowHeader(), MatrixRow::label);
         first.setPrefWidth(t.rows().stream().mapToInt(String::length).max().orElse(10) * 7.5 + 24);
         studyTable.getColumns().add(first);
@@ -143,10 +144,14 @@ public final class StudyController {
             col.getStyleClass().add("number-column");
             studyTable.getColumns().add(col);
         }
+        SeedTable seeds = o.seedTable();
         List<MatrixRow> rows = new ArrayList<>();
         for (int r = 0; r < t.rows().size(); r++) {
             List<String> cells = new ArrayList<>();
-            for (double v : t.values()[r]) cells.add(Fmt.num(v));
+            for (int c = 0; c < t.columns().size(); c++) {
+                // over several seeds every cell reads mean ± std (n), as the CLI's tables
+                cells.add(seeds == null ? Fmt.num(t.values()[r][c]) : seeds.cell(r, c).format());
+            }
             rows.add(new MatrixRow(t.rows().get(r), cells));
         }
         studyTable.getItems().setAll(rows);
@@ -185,18 +190,24 @@ public final class StudyController {
     @FXML
     private void exportCsv() {
         ResultTable t = ctx.study.table();
-        if (t != null) export.named(t.csv(), Exports.slug(t.title()), "csv", "CSV table");
+        SeedTable seeds = ctx.study.seedTable();
+        if (t != null) export.named(seeds == null ? t.csv() : seeds.csv(), Exports.slug(t.title()), "csv", "CSV table");
     }
 
     @FXML
     private void exportLatex() {
         ResultTable t = ctx.study.table();
-        if (t != null) export.named(LatexTable.of(PaperTables.of(t)), Exports.slug(t.title()), "tex", "LaTeX table (booktabs)");
+        SeedTable seeds = ctx.study.seedTable();
+        if (t != null) {
+            String tex = LatexTable.of(seeds == null ? PaperTables.of(t) : PaperTables.of(seeds));
+            export.named(tex, Exports.slug(t.title()), "tex", "LaTeX table (booktabs)");
+        }
     }
 
     @FXML
     private void exportMarkdown() {
         ResultTable t = ctx.study.table();
-        if (t != null) export.named(t.markdown(), Exports.slug(t.title()), "md", "Markdown table");
+        SeedTable seeds = ctx.study.seedTable();
+        if (t != null) export.named(seeds == null ? t.markdown() : seeds.markdown(), Exports.slug(t.title()), "md", "Markdown table");
     }
 }

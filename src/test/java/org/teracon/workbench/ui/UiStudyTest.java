@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -74,6 +75,52 @@ class UiStudyTest extends WorkbenchWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(tex));
         assertEquals(Files.readString(o.folder().resolve("study.tex")), Files.readString(tex), "the study folder's LaTeX table");
         assertTrue(Files.readString(tex).contains("without noise & with noise & degradation \\%"));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    /**
+     * The Seeds field applies to the study buttons too: a noisy study over two seeds runs once per seed into
+     * seed-<s>/ of the study folder, and its table reads mean ± std (n) per cell; the means are the per-seed
+     * tables' means, and the exports are the seed table's.
+     */
+    @Test
+    void aStudyOverTwoSeedsShowsMeanAndStdPerCell(FxRobot robot) throws Exception {
+        TinyExperiment.twoTasks(robot, ctx);
+        robot.interact(() -> ctx.form.seeds.setText("2"));
+        long first = ctx.currentExperiment().seed();
+        openStudies(robot);
+        robot.clickOn("#noisyStudyButton");
+        StudyOutcome o = awaitOutcome(180);
+
+        assertNotNull(o.table(), o.summary());
+        assertNotNull(o.seedTable(), "two seeds make a seed table");
+        assertEquals(List.of(first, first + 1), o.seedTable().seeds());
+        assertEquals(4, o.results().size(), "two runs per seed: " + o.results().keySet());
+        assertTrue(o.results().keySet().stream().allMatch(k -> k.startsWith("seed-" + first + "/") || k.startsWith("seed-" + (first + 1) + "/")),
+                o.results().keySet().toString());
+        for (long s : List.of(first, first + 1)) assertTrue(Files.isDirectory(o.folder().resolve("seed-" + s)), "seed-" + s);
+        ResultTable t = o.table();
+        for (int r = 0; r < t.rows().size(); r++) {
+            for (int c = 0; c < t.columns().size(); c++) {
+                double[] perSeed = o.seedTable().samples(t.rows().get(r), t.columns().get(c));
+                assertEquals((perSeed[0] + perSeed[1]) / 2, t.values()[r][c], 1e-12, "the table holds the means");
+            }
+        }
+        TableView<?> table = robot.lookup("#studyTable").queryAs(TableView.class);
+        assertEquals(t.rows().size(), table.getItems().size());
+        @SuppressWarnings("unchecked")
+        TableColumn<Object, String> withNoise = (TableColumn<Object, String>) table.getColumns().get(2);
+        String cell = withNoise.getCellObservableValue(table.getItems().get(0)).getValue();
+        assertTrue(cell.contains("±") && cell.endsWith("(2)"), "mean ± std (n) on screen: " + cell);
+        assertTrue(robot.lookup("#studyTitle").queryAs(Label.class).getText().contains("over seeds [" + first + ", " + (first + 1) + "]"));
+        assertTrue(Files.readString(o.folder().resolve("study.md")).contains("mean ± std (n) over seeds"));
+
+        dialogs.answers.add(exports);
+        robot.clickOn("#studyCsvButton");
+        Path csv = exports.resolve(org.teracon.workbench.ui.export.Exports.slug(t.title()) + ".csv");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(csv));
+        assertEquals(Files.readString(o.folder().resolve("study.csv")), Files.readString(csv), "the seed table's CSV, as in the study folder");
+        assertEquals(o.seedTable().csv(), Files.readString(csv));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 

@@ -16,6 +16,9 @@ import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 import org.teracon.workbench.app.StudyOutcome;
 import org.teracon.workbench.app.StudyRequest;
+import org.teracon.workbench.experiment.Studies;
+import org.teracon.workbench.experiment.SeedTable;
+import org.teracon.workbench.experiment.SeedList;
 import org.teracon.workbench.app.WorkbenchEngine;
 import org.teracon.workbench.experiment.BatchRunner;
 import org.teracon.workbench.experiment.CancellationToken;
@@ -38,6 +41,8 @@ public final class StudyViewModel {
     private StudyRequest pending;
     /** Where the pending study trains: null here, else a Spark master. */
     private String pendingMaster;
+    /** The seeds the pending study runs over (the form's Seeds field). */
+    private SeedList pendingSeeds;
     private CancellationToken token = new CancellationToken();
     /** Hears (index, total) on the FX thread before each run's events: the run views span the study with it. */
     private java.util.function.BiConsumer<Integer, Integer> onRunStarting = (i, n) -> {
@@ -65,7 +70,7 @@ public final class StudyViewModel {
         this.service = new Service<>() {
             @Override
             protected Task<StudyOutcome> createTask() {
-                return new StudyTask(pending, token);
+                return new StudyTask(pending, pendingSeeds, token);
             }
         };
         service.setExecutor(Background.executor());
@@ -107,14 +112,21 @@ public final class StudyViewModel {
 
     /** Starts a study, its runs as Spark tasks on {@code master} unless null (see {@link #gridMaster}); ignored while one runs. */
     public void start(StudyRequest request, String master) {
+        start(request, SeedList.single(request.base().seed()), master);
+    }
+
+    /** As {@link #start(StudyRequest, String)}, once per seed of {@code seeds}: the table then reads mean ± std (n). */
+    public void start(StudyRequest request, SeedList seeds, String master) {
         if (service.isRunning()) return;
         pending = request;
         pendingMaster = master;
+        pendingSeeds = seeds;
         token = new CancellationToken();
         outcome.set(null);
         error.set("");
         grid.clear();
-        String head = request.name().substring(0, 1).toUpperCase() + request.name().substring(1) + ": " + request.plan().size() + " runs";
+        String head = request.name().substring(0, 1).toUpperCase() + request.name().substring(1) + ": " + planned(request, seeds) + " runs"
+                + (seeds.size() > 1 ? " (" + seeds.size() + " seeds)" : "");
         status.set(master == null ? head + ", one after another; Cancel stops the current run and skips the rest."
                 : head + " as Spark tasks on " + master + "; Cancel stops the Spark job.");
         service.restart();
@@ -146,22 +158,24 @@ public final class StudyViewModel {
     /** The batch on a worker thread: progress through the Task, run events through the bridge. */
     private final class StudyTask extends Task<StudyOutcome> {
         private final StudyRequest request;
+        private final SeedList seeds;
         private final CancellationToken cancel;
         private int current;
 
-        StudyTask(StudyRequest request, CancellationToken cancel) {
+        StudyTask(StudyRequest request, SeedList seeds, CancellationToken cancel) {
             this.request = request;
+            this.seeds = seeds;
             this.cancel = cancel;
         }
 
         @Override
         protected StudyOutcome call() {
-            int planned = request.plan().size();
+            int planned = planned(request, seeds);
             Path dir = engine.newStudyDir(request.kind().name().toLowerCase());
             updateMessage("Run 1 of " + planned);
             updateProgress(0, planned);
             String master = pendingMaster;
-            StudyOutcome o = engine.study(request, dir, master, new BatchRunner.Listener() {
+            StudyOutcome o = engine.study(request, seeds, dir, master, new BatchRunner.Listener() {
                 @Override
                 public void runStarting(int index, int total, String label) {
                     // Spark's runs overlap and their epochs stay on the executors: progress comes from gridStatus
@@ -212,6 +226,18 @@ public final class StudyViewModel {
     public GridProgressViewModel grid() { return grid; }
 
     /** Convenience for views: the table of the last study, or null. */
+    /** How many runs a study makes over {@code seeds}: the relations study's plan is one run per seed. */
+    static int planned(StudyRequest request, SeedList seeds) {
+        if (seeds.size() == 1) return request.plan().size();
+        return request.kind() == Studies.Kind.RELATIONS ? seeds.size() : request.plan().size() * seeds.size();
+    }
+
+    /** Over several seeds the table with every cell as mean ± std (n); null for one seed or no table. */
+    public SeedTable seedTable() {
+        StudyOutcome o = outcome.get();
+        return o == null ? null : o.seedTable();
+    }
+
     public ResultTable table() {
         return outcome.get() == null ? null : outcome.get().table();
     }
