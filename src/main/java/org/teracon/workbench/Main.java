@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.teracon.workbench.model.GemmLanes;
 import org.teracon.workbench.model.Threads;
 
 import org.teracon.workbench.cli.WorkbenchCommand;
@@ -94,7 +95,7 @@ public final class Main {
             Integer code = relaunchWithOneOpenMpThread(args);
             if (code != null) System.exit(code);
         }
-        Threads.useAllCoresForBlas();
+        GemmLanes.configureBlas();
         if (args.length == 0) {
             String noDisplay = noDisplay();
             if (noDisplay != null) {

@@ -24,7 +24,7 @@ public final class TcnEngine {
      * The worker lane's share of the input-gradient GEMM: it also computes every weight gradient, so it
      * takes less than half (0.4 balanced the two lanes at the reference size; README, Benchmark).
      */
-    static final double DTAPS_WORKER_SHARE = Double.parseDouble(System.getProperty("teracon.dtapsShare", "0.4"));
+    static final double DTAPS_WORKER_SHARE = 0.4;
 
     private final BackboneConfig config;
     private final double normEpsilon;

@@ -16,7 +16,7 @@ import org.teracon.workbench.experiment.ExperimentRunner;
 import org.teracon.workbench.experiment.Json;
 import org.teracon.workbench.experiment.RunLock;
 import org.teracon.workbench.experiment.SinMoReference;
-import org.teracon.workbench.model.Threads;
+import org.teracon.workbench.model.GemmLanes;
 
 /**
  * One task attempt on an executor: the run trains into a private temporary folder of this attempt
@@ -25,8 +25,8 @@ import org.teracon.workbench.model.Threads;
  */
 final class Attempt {
     static {
-        // the same threading as the CLI's own JVM (Main): BLAS on every core, OpenMP from the environment
-        Threads.useAllCoresForBlas();
+        // the same threading as the CLI's own JVM (Main): GemmLanes' BLAS threads, OpenMP from the environment
+        GemmLanes.configureBlas();
     }
 
     private Attempt() {
