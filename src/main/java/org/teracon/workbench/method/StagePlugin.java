@@ -34,6 +34,10 @@ public interface StagePlugin {
     default void afterEpoch(int epoch) {
     }
 
+    /** When the stage ends, normally or not: stop any work the plugin runs beside the steps. */
+    default void afterStage() {
+    }
+
     /**
      * What the plugin carries from one epoch into the next (TERACON's sampling rates), as a copy for an
      * epoch checkpoint; null when it carries nothing (state rebuilt every step, or fixed at the stage start).

@@ -58,6 +58,7 @@ public final class TrainingCore {
         try {
             return fit(stage, env, task, rows, built, backboneTrains, negatives);
         } finally {
+            stage.plugins().forEach(StagePlugin::afterStage);
             Workspaces.releaseAfterStage();
         }
     }

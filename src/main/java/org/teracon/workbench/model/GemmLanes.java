@@ -21,9 +21,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class GemmLanes {
     /** Below this many rows a split costs more in hand-over than it saves. */
     private static final int SPLIT_ROWS = 64;
+    /**
+     * Nor below this many multiply-adds: a TERACON teacher pass over five retention users (150 rows,
+     * 1.8 M multiply-adds a convolution) ran slower split, the hand-over outweighing the GEMM.
+     */
+    private static final long SPLIT_MULTIPLY_ADDS = 1L << 22;
     private static final boolean TWO_LANES = decideTwoLanes();
     /** The worker's queue: a split half goes first (the caller waits for it), background GEMMs last. */
     private static final LinkedBlockingDeque<Runnable> QUEUE = new LinkedBlockingDeque<>();
+    /** Set on a thread of its own (TERACON's teacher pass): its GEMMs stay on it and never wait behind the lanes. */
+    private static final ThreadLocal<Boolean> INLINE = ThreadLocal.withInitial(() -> false);
 
     static {
         if (TWO_LANES) {
@@ -48,6 +55,15 @@ public final class GemmLanes {
 
     public static boolean twoLanes() {
         return TWO_LANES;
+    }
+
+    /** Marks the calling thread as one whose GEMMs run on itself, unsplit, for the rest of its life. */
+    public static void keepOnThisThread() {
+        INLINE.set(true);
+    }
+
+    private static boolean lanes() {
+        return TWO_LANES && !INLINE.get();
     }
 
     /** BLAS threads for this machine: one per lane with two lanes, otherwise every core. Call before the first GEMM. */
@@ -85,7 +101,8 @@ public final class GemmLanes {
                             double workerShare) {
         long rows = c.rows();
         long top = Math.round(rows * workerShare);
-        if (!TWO_LANES || transA || rows < SPLIT_ROWS || top <= 0 || top >= rows) {
+        long multiplyAdds = rows * c.columns() * (transA ? a.rows() : a.columns());
+        if (!lanes() || transA || rows < SPLIT_ROWS || multiplyAdds < SPLIT_MULTIPLY_ADDS || top <= 0 || top >= rows) {
             Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
             return;
         }
@@ -99,7 +116,7 @@ public final class GemmLanes {
 
     /** Starts c = alpha·op(a)·op(b) + beta·c on the worker lane behind any split half (on the caller's thread without one). */
     public static Pending later(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
-        if (!TWO_LANES) {
+        if (!lanes()) {
             Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
             return DONE;
         }
@@ -108,7 +125,7 @@ public final class GemmLanes {
 
     /** Any work on the worker lane behind what is queued there (on the caller's thread without one). */
     public static Pending background(Runnable work) {
-        if (!TWO_LANES) {
+        if (!lanes()) {
             work.run();
             return DONE;
         }

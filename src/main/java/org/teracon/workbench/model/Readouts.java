@@ -72,16 +72,6 @@ public final class Readouts {
         return loss;
     }
 
-    /** Σ_i w_i Σ_k (Z_ik − Y_ik)², the knowledge-retention distance to pseudo-labels; w [B, 1]. */
-    public static double weightedSquaredError(ParameterStore p, String head, INDArray rows, INDArray pseudoLabels, INDArray weights,
-                                              INDArray dRows, Gradients gradients) {
-        INDArray diff = logits(p, head, rows).subi(pseudoLabels);
-        double loss = diff.mul(diff).muliColumnVector(weights).sumNumber().doubleValue();
-        INDArray dz = diff.muliColumnVector(weights).muli(2);
-        backwardLinear(p, head, rows, dz, dRows, gradients);
-        return loss;
-    }
-
     /**
      * Mean BPR loss over pairs k: −log σ(Z[row_k, pos_k] − Z[row_k, neg_k]). With d = z_pos − z_neg,
      * dL/dz_pos = −σ(−d)/P and dL/dz_neg = +σ(−d)/P for P pairs (−log σ(d) computed as softplus(−d)).

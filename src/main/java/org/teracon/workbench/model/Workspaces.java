@@ -30,6 +30,17 @@ public final class Workspaces {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-step");
     }
 
+    /** The scope of a TERACON teacher pass, on the teacher's own thread. */
+    public static MemoryWorkspace teacher() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-teacher");
+    }
+
+    /** Frees the calling thread's teacher workspace (at the end of a stage, on the teacher's thread). */
+    public static void releaseTeacher() {
+        var manager = Nd4j.getWorkspaceManager();
+        if (manager.checkIfWorkspaceExists("teracon-teacher")) manager.destroyWorkspace(manager.getWorkspaceForCurrentThread("teracon-teacher"));
+    }
+
     /** The scope of one evaluation batch. */
     public static MemoryWorkspace evaluation() {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-eval");

@@ -5,15 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
-import org.teracon.workbench.method.TrainingCore;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
-import org.teracon.workbench.model.Readouts;
+import org.teracon.workbench.model.ParameterStore;
+import org.teracon.workbench.model.TaskHead;
 import org.teracon.workbench.model.TcnEngine;
+import org.teracon.workbench.model.Workspaces;
 
 /**
  * TERACON's knowledge retention L_KR+: for each old task j, the live model's logits under j's mask are
@@ -21,21 +25,46 @@ import org.teracon.workbench.model.TcnEngine;
  * previous task gives the same users under its own task-j mask, on a random ρ_j share of each batch,
  * each term weighted ρ_j / Σρ. As in the reference, teacher and student read each batch at the same
  * annealed s, so at a stage's first step (student = teacher) the term is zero with plain masks.
+ * <p>
+ * All old tasks' terms are computed together: every retention user's vector is gathered into one
+ * [N, C] matrix and multiplied by all old heads side by side, [C, ΣO], and a block weight matrix keeps
+ * only each user's own task's outputs. The few wasted products cost less than one ND4J call per task
+ * and term (~15 calls each, ~50 µs apiece, issue #8), which grew the step time with every task.
+ * <p>
+ * The teacher's pass needs nothing of the student's, so {@link #teach} runs it on a thread of its own
+ * while the student's forward pass runs: a few retention users make it a chain of small ND4J calls that
+ * keep one core busy for milliseconds but leave the two GEMM lanes' second core mostly idle.
  */
 final class KnowledgeRetention {
     private final Network teacher;
     private final List<TaskData> old;
     private final boolean relationAware;
+    /** Column j of the side-by-side heads starts at offsets[j]; offsets[old.size()] = ΣO. */
+    private final long[] offsets;
+    /** The teacher's old heads side by side, [C, ΣO] and [1, ΣO]: frozen, so joined once. */
+    private final INDArray teacherWeights;
+    private final INDArray teacherBiases;
+    /** The teacher's thread; made on first use, ended by {@link #close()}. */
+    private java.util.concurrent.ExecutorService teacherThread;
+    private java.util.concurrent.Future<?> running;
+    /** The teacher's pseudo-labels are copied here, outside any workspace, to outlive the teacher thread's scope. */
+    private INDArray labelBuffer;
 
     /** {@code teacher}: a copy of the model taken before the new task changed it; {@code old}: its tasks. */
     KnowledgeRetention(Network teacher, List<TaskData> old, boolean relationAware) {
         this.teacher = teacher;
         this.old = List.copyOf(old);
         this.relationAware = relationAware;
+        this.offsets = new long[this.old.size() + 1];
+        for (int j = 0; j < this.old.size(); j++) offsets[j + 1] = offsets[j] + this.old.get(j).outputSize();
+        try (var ignored = Workspaces.outside()) {
+            this.teacherWeights = joinedHeads(teacher.params(), this.old, TaskHead::weight);
+            this.teacherBiases = joinedHeads(teacher.params(), this.old, TaskHead::bias);
+        }
     }
 
-    /** One old task's share of a batch: the sampled users' group in the stacked pass and its weights. */
-    record Share(TaskData task, StepContext.Group group, int[][] sequences, INDArray weights) {
+    /** One old task's share of a batch: the sampled users' group in the stacked pass and each user's weight. */
+    record Share(TaskData task, StepContext.Group group, int[][] sequences, double weight) {
     }
 
     /** The frozen model's masks of every old task at sharpness s (the m̃ of the sampling-rate equation). */
@@ -45,7 +74,7 @@ final class KnowledgeRetention {
 
     /**
      * Samples each old task j's share ρ_j of the batch's users (at least one) and stacks their
-     * sequences below the batch as group j; the weights carry ρ_j / Σρ and the mean over users and
+     * sequences below the batch as group j; the weight carries ρ_j / Σρ and the mean over users and
      * classes.
      */
     List<Share> sample(StepContext step, Map<Integer, Double> rho, Random rnd) {
@@ -60,14 +89,110 @@ final class KnowledgeRetention {
             for (int i = 0; i < count; i++) picked[i] = users[pick[i]];
             int[][] sequences = step.task().sequencesOf(picked);
             StepContext.Group group = step.addGroup(sequences);
-            double w = rate / rhoSum / ((double) count * task.outputSize()); // mean over users and classes
-            shares.add(new Share(task, group, sequences, Nd4j.valueArrayOf(new long[] {count, 1}, w, teacher.params().get("emb").dataType())));
+            shares.add(new Share(task, group, sequences, rate / rhoSum / ((double) count * task.outputSize())));
         }
         return shares;
     }
 
-    /** The teacher's logits of every share at sharpness s, from one stacked forward pass. */
-    List<INDArray> pseudoLabels(List<Share> shares, TaskMasks teacherMasks) {
+    /** What the teacher gave one step: its pseudo-labels, and its masks at the step's s as host values per old task. */
+    record Teaching(java.util.concurrent.Future<INDArray> labels, java.util.concurrent.Future<float[][][]> masks) {
+        /** [N, ΣO], waiting for the teacher's thread if it is not done. */
+        INDArray pseudoLabels() {
+            return waitFor(labels);
+        }
+
+        /** m̃ of old task j at the step's s, [layer][channel]. */
+        float[][] mask(int task) {
+            return waitFor(masks)[task];
+        }
+    }
+
+    /**
+     * Starts the teacher's pass over the shares at sharpness s on the teacher's thread. The previous
+     * step's pass is waited for first (it writes into the same buffer), even after a failed step.
+     */
+    Teaching teach(List<Share> shares, double s) {
+        if (teacherThread == null) {
+            teacherThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(() -> {
+                    org.teracon.workbench.model.GemmLanes.keepOnThisThread();
+                    r.run();
+                }, "teracon-teacher");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        settle();
+        java.util.concurrent.CompletableFuture<float[][][]> masks = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.Future<INDArray> labels = teacherThread.submit(() -> {
+            try (var ignored = Workspaces.teacher()) {
+                TaskMasks teacherMasks = teacherMasks(s);
+                float[][][] values = new float[old.size()][][];
+                for (int j = 0; j < old.size(); j++) values[j] = teacherMasks.values(j);
+                masks.complete(values);
+                return intoBuffer(pseudoLabels(shares, teacherMasks));
+            } catch (Throwable t) {
+                masks.completeExceptionally(t);
+                throw t;
+            }
+        });
+        running = labels;
+        return new Teaching(labels, masks);
+    }
+
+    private INDArray intoBuffer(INDArray labels) {
+        if (labelBuffer == null || labelBuffer.rows() < labels.rows()) {
+            try (var ignored = Workspaces.outside()) {
+                labelBuffer = Nd4j.create(labels.dataType(), labels.rows(), labels.columns());
+            }
+        }
+        return labelBuffer.get(NDArrayIndex.interval(0, labels.rows()), NDArrayIndex.all()).assign(labels);
+    }
+
+    /** Waits for the teacher's running pass, whatever its outcome. */
+    private void settle() {
+        if (running == null) return;
+        try {
+            waitFor(running);
+        } catch (RuntimeException ignored) {
+            // the step that started it has failed with it already
+        }
+        running = null;
+    }
+
+    /** Ends the teacher's thread after its last pass, freeing its workspace and the label buffer. */
+    void close() {
+        if (teacherThread == null) return;
+        settle();
+        waitFor(teacherThread.submit(Workspaces::releaseTeacher));
+        teacherThread.shutdown();
+        teacherThread = null;
+        labelBuffer = null;
+    }
+
+    /** The future's value; waits even when interrupted, since the teacher's thread writes into arrays the caller reads. */
+    private static <T> T waitFor(java.util.concurrent.Future<T> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) throw r;
+                    if (cause instanceof Error err) throw err;
+                    throw new IllegalStateException("teacher pass failed: " + cause, cause);
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The teacher's logits of every share's users at sharpness s, [N, ΣO] (all old heads), from one stacked forward pass. */
+    INDArray pseudoLabels(List<Share> shares, TaskMasks teacherMasks) {
         List<int[]> stacked = new ArrayList<>();
         List<StepContext.Group> groups = new ArrayList<>();
         int[] taskOfGroup = new int[shares.size()];
@@ -78,33 +203,69 @@ final class KnowledgeRetention {
         }
         GroupMasks hooks = new GroupMasks(teacherMasks, taskOfGroup, groups, teacher.config().maskedLayers(), teacher.config().channels());
         TcnEngine.Pass pass = teacher.forward(stacked.toArray(new int[0][]), hooks);
-        List<INDArray> labels = new ArrayList<>();
-        for (int g = 0; g < shares.size(); g++) {
-            Share share = shares.get(g);
-            INDArray rows = TrainingCore.rowsOf(pass.hidden(), groups.get(g), pass.length());
-            INDArray users = TcnEngine.at(rows, groups.get(g).count(), pass.length(), teacher.readoutPosition(share.task().kind()));
-            labels.add(Readouts.logits(teacher.params(), Network.headName(share.task().stage()), users));
-        }
-        return labels;
+        INDArray users = Nd4j.pullRows(pass.hidden(), 1, readoutRows(teacher, shares, groups, pass.length()));
+        return users.mmul(teacherWeights).addiRowVector(teacherBiases);
     }
 
-    /** Σ_j Σ_u w_j(u)·‖z_j(u) − ỹ_j(u)‖², each z_j read from group j's rows of the live pass. */
-    static double loss(Network net, List<Share> shares, List<INDArray> pseudoLabels, TcnEngine.Pass pass, INDArray dHidden,
-                       Gradients gradients) {
-        int l = pass.length();
-        double kr = 0;
-        for (int g = 0; g < shares.size(); g++) {
-            Share share = shares.get(g);
-            INDArray rows = TrainingCore.rowsOf(pass.hidden(), share.group(), l);
-            INDArray dRows = TrainingCore.rowsOf(dHidden, share.group(), l);
-            int position = net.readoutPosition(share.task().kind());
-            INDArray users = TcnEngine.at(rows, share.group().count(), l, position);
-            INDArray dUsers = users.ulike().assign(0);
-            kr += Readouts.weightedSquaredError(net.params(), Network.headName(share.task().stage()), users, pseudoLabels.get(g),
-                    share.weights(), dUsers, gradients);
-            TcnEngine.addAt(dRows, share.group().count(), l, position, dUsers);
+    /**
+     * Σ_j Σ_u w_j·‖z_j(u) − ỹ_j(u)‖², each z_j read under j's masks from group j's rows of the live pass:
+     * its gradient goes into those rows of dHidden and into every old head.
+     */
+    double loss(Network net, List<Share> shares, INDArray pseudoLabels, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+        List<StepContext.Group> groups = shares.stream().map(Share::group).toList();
+        int[] rows = readoutRows(net, shares, groups, pass.length());
+        INDArray users = Nd4j.pullRows(pass.hidden(), 1, rows);
+        INDArray weights = joinedHeads(net.params(), old, TaskHead::weight);
+        INDArray diff = users.mmul(weights).addiRowVector(joinedHeads(net.params(), old, TaskHead::bias)).subi(pseudoLabels);
+        INDArray blockWeights = blockWeights(shares, diff.dataType());
+        INDArray weighted = diff.mul(blockWeights);
+        double kr = weighted.mul(diff).sumNumber().doubleValue();
+        INDArray dz = weighted.muli(2);
+        INDArray dUsers = dz.mmul(weights.transpose());
+        // every readout row is a different row of the pass, so the scatter has no write conflicts
+        Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(dHidden, Nd4j.createFromArray(rows), dUsers).addOutputs(dHidden).build());
+        INDArray dWeights = users.transpose().mmul(dz);
+        INDArray dBiases = dz.sum(true, 0);
+        for (int j = 0; j < old.size(); j++) {
+            String head = Network.headName(old.get(j).stage());
+            gradients.add(TaskHead.weight(head), dWeights.get(NDArrayIndex.all(), NDArrayIndex.interval(offsets[j], offsets[j + 1])));
+            gradients.add(TaskHead.bias(head), dBiases.get(NDArrayIndex.all(), NDArrayIndex.interval(offsets[j], offsets[j + 1])));
         }
         return kr;
+    }
+
+    /** The pass's row of each share's user vectors: group rows at the readout position of the share's task. */
+    private static int[] readoutRows(Network net, List<Share> shares, List<StepContext.Group> groups, int length) {
+        int n = groups.stream().mapToInt(StepContext.Group::count).sum();
+        int[] rows = new int[n];
+        int r = 0;
+        for (int g = 0; g < shares.size(); g++) {
+            int position = net.readoutPosition(shares.get(g).task().kind());
+            for (int i = 0; i < groups.get(g).count(); i++) rows[r++] = (groups.get(g).first() + i) * length + position;
+        }
+        return rows;
+    }
+
+    /** [N, ΣO]: a user's weight on its own task's block of outputs, zero on every other task's. */
+    private INDArray blockWeights(List<Share> shares, DataType type) {
+        int n = shares.stream().mapToInt(s -> s.group().count()).sum();
+        int width = (int) offsets[old.size()];
+        double[] w = new double[n * width];
+        int r = 0;
+        for (Share share : shares) {
+            int j = old.indexOf(share.task());
+            for (int i = 0; i < share.group().count(); i++, r++) {
+                Arrays.fill(w, r * width + (int) offsets[j], r * width + (int) offsets[j + 1], share.weight());
+            }
+        }
+        INDArray weights = Nd4j.createFromArray(w).reshape(n, width);
+        return type == DataType.DOUBLE ? weights : weights.castTo(type);
+    }
+
+    /** The old tasks' head parameters side by side along the columns. */
+    private static INDArray joinedHeads(ParameterStore params, List<TaskData> tasks, java.util.function.UnaryOperator<String> part) {
+        INDArray[] all = tasks.stream().map(t -> params.get(part.apply(Network.headName(t.stage())))).toArray(INDArray[]::new);
+        return all.length == 1 ? all[0].dup('c') : Nd4j.concat(1, all);
     }
 
     /** {@code count} distinct indices of 0..n-1 (a partial Fisher–Yates shuffle). */

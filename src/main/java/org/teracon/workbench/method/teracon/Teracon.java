@@ -140,7 +140,7 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         private List<KnowledgeRetention.Share> shares = List.of();
         private GroupMasks hooks;
         private TaskMasks liveMasks;
-        private TaskMasks teacherMasks;
+        private KnowledgeRetention.Teaching teaching;
 
         MaskAndRetention(TaskData cur, KnowledgeRetention retention, MethodEnvironment env) {
             this.cur = cur;
@@ -154,6 +154,7 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
             step.sharpness(sharpness(settings.sMax(), settings.annealS(), step.batchIndex(), step.batches()));
             liveMasks = new TaskMasks(net.params(), learned.size(), settings.relationAware(), step.sharpness());
             shares = retention == null ? List.of() : retention.sample(step, rho, rnd);
+            if (retention != null) teaching = retention.teach(shares, step.sharpness());
             int[] taskOfGroup = new int[1 + shares.size()];
             taskOfGroup[0] = cur.stage();
             for (int g = 0; g < shares.size(); g++) taskOfGroup[g + 1] = shares.get(g).task().stage();
@@ -164,9 +165,8 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         @Override
         public void addLosses(StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
             if (retention == null) return;
-            teacherMasks = retention.teacherMasks(step.sharpness());
-            List<INDArray> pseudoLabels = retention.pseudoLabels(shares, teacherMasks);
-            step.loss(LossTerm.RETENTION, KnowledgeRetention.loss(net, shares, pseudoLabels, pass, dHidden, gradients), settings.alpha());
+            INDArray pseudoLabels = teaching.pseudoLabels();
+            step.loss(LossTerm.RETENTION, retention.loss(net, shares, pseudoLabels, pass, dHidden, gradients), settings.alpha());
         }
 
         @Override
@@ -180,8 +180,13 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
             if (retention != null && settings.sampling() == SamplingMode.EQUATION) {
                 // ρ compares the masks this batch trained with to the frozen ones at the same s
                 float[][] live = liveMasks.values(cur.stage());
-                for (int j : rho.keySet()) rho.put(j, MaskRelations.samplingRate(live, teacherMasks.values(j), settings.c()));
+                for (int j : rho.keySet()) rho.put(j, MaskRelations.samplingRate(live, teaching.mask(j), settings.c()));
             }
+        }
+
+        @Override
+        public void afterStage() {
+            if (retention != null) retention.close();
         }
 
         @Override

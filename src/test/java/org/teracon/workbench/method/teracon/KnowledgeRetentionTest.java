@@ -30,6 +30,8 @@ class KnowledgeRetentionTest {
         TaskData old1 = new TaskData(1, age, new Split(new int[0], new int[0], new int[0]), sequences, 4);
         int[] users = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         Network teacher = Network.create(new BackboneConfig(4, 3, List.of(1)), 4, 3, new Random(2));
+        teacher.ensureHead(0, 2, new Random(3));
+        teacher.ensureHead(1, 3, new Random(4));
         KnowledgeRetention kr = new KnowledgeRetention(teacher, List.of(old0, old1), false);
 
         Map<Integer, Double> rho = new LinkedHashMap<>();
@@ -39,11 +41,11 @@ class KnowledgeRetentionTest {
         List<KnowledgeRetention.Share> shares = kr.sample(step, rho, new Random(1));
 
         // task 0: round(0.3·10) = 3 users, weight (0.3/0.34) / (3 users · 2 classes)
-        assertArrayEquals(new long[] {3, 1}, shares.get(0).weights().shape());
-        assertEquals(0.3 / 0.34 / 6, shares.get(0).weights().getDouble(0), 1e-6);
+        assertEquals(3, shares.get(0).group().count());
+        assertEquals(0.3 / 0.34 / 6, shares.get(0).weight(), 1e-12);
         // task 1: round(0.4) = 0, but every old task keeps at least one user; weight (0.04/0.34) / (1 · 3)
-        assertArrayEquals(new long[] {1, 1}, shares.get(1).weights().shape());
-        assertEquals(0.04 / 0.34 / 3, shares.get(1).weights().getDouble(0), 1e-6);
+        assertEquals(1, shares.get(1).group().count());
+        assertEquals(0.04 / 0.34 / 3, shares.get(1).weight(), 1e-12);
         // the groups are stacked below the batch's 10 sequences, in task order
         assertEquals(new StepContext.Group(10, 3), shares.get(0).group());
         assertEquals(new StepContext.Group(13, 1), shares.get(1).group());
@@ -51,6 +53,89 @@ class KnowledgeRetentionTest {
         int[][] stacked = step.sequences();
         for (int i = 0; i < 3; i++) assertTrue(java.util.Arrays.asList(sequences).contains(stacked[10 + i]), "row " + (10 + i));
         assertArrayEquals(stacked[10], shares.get(0).sequences()[0]);
+    }
+
+    /**
+     * The batched term (all old heads side by side, one gather, one block weight matrix) against the
+     * per-task formula: teacher logits under each task's own mask, Σ_j w_j‖z_j − ỹ_j‖², and its gradients
+     * 2·w_j·(z_j − ỹ_j) into the readout rows and the task's head (float parameters: to 1e-6).
+     */
+    @Test
+    void batchedRetentionEqualsThePerTaskFormula() {
+        {
+            int[][] sequences = new int[8][];
+            for (int u = 0; u < 8; u++) sequences[u] = new int[] {0, 1 + u % 3, 1 + (u * 5) % 4, 2};
+            Task next = new Task("next", TaskKind.NEXT_ITEM, List.of(), new int[0], new int[0], false);
+            Task age = new Task("age", TaskKind.CLASSIFICATION, List.of("a", "b", "c"), new int[] {0, 1}, new int[] {0, 2}, false);
+            Task gender = new Task("gender", TaskKind.CLASSIFICATION, List.of("F", "M"), new int[] {0, 1}, new int[] {0, 1}, false);
+            Split none = new Split(new int[0], new int[0], new int[0]);
+            TaskData t0 = new TaskData(0, next, none, sequences, 5);
+            TaskData t1 = new TaskData(1, age, none, sequences, 5);
+            TaskData current = new TaskData(2, gender, none, sequences, 5);
+            BackboneConfig config = new BackboneConfig(4, 2, List.of(1));
+            Random rnd = new Random(5);
+            Network net = Network.create(config, 5, 4, rnd);
+            net.ensureHead(0, t0.outputSize(), rnd);
+            net.ensureHead(1, t1.outputSize(), rnd);
+            for (int t = 0; t < 2; t++) TaskMasks.initEmbeddings(net.params(), t, config.maskedLayers(), config.channels(), rnd);
+            Network teacher = net.copy();
+            for (String name : net.params().names()) net.params().get(name).addi(Nd4j.rand(net.params().get(name).shape()).subi(0.5).muli(0.2));
+            KnowledgeRetention kr = new KnowledgeRetention(teacher, List.of(t0, t1), false);
+            Map<Integer, Double> rho = Map.of(0, 0.4, 1, 0.25);
+            StepContext step = new StepContext(current, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[8][], 0, 1);
+            List<KnowledgeRetention.Share> shares = kr.sample(step, rho, new Random(9));
+            double s = 2.5;
+            TaskMasks teacherMasks = kr.teacherMasks(s);
+            INDArray pseudo = kr.pseudoLabels(shares, teacherMasks);
+            // the same from the teacher's own thread, which also hands over its masks
+            KnowledgeRetention.Teaching teaching = kr.teach(shares, s);
+            assertEquals(0, pseudo.sub(teaching.pseudoLabels()).norm1Number().doubleValue(), 0.0);
+            for (int t = 0; t < 2; t++) assertArrayEquals(teacherMasks.values(t), teaching.mask(t));
+            kr.close();
+
+            var pass = net.forward(step.sequences(), org.teracon.workbench.model.BackboneHooks.NONE);
+            INDArray dHidden = net.zeroHiddenGradient(pass);
+            org.teracon.workbench.model.Gradients gradients = new org.teracon.workbench.model.Gradients(n -> true);
+            double loss = kr.loss(net, shares, pseudo, pass, dHidden, gradients);
+
+            int l = pass.length();
+            int[] offsets = {0, t0.outputSize(), t0.outputSize() + t1.outputSize()};
+            double expected = 0;
+            INDArray expectedDHidden = net.zeroHiddenGradient(pass);
+            int row = 0;
+            for (int g = 0; g < 2; g++) {
+                KnowledgeRetention.Share share = shares.get(g);
+                TaskData task = share.task();
+                int position = net.readoutPosition(task.kind());
+                // the teacher alone on this share's users, under its task's mask
+                INDArray mask = teacherMasks.mask(task.stage());
+                var hooks = new org.teracon.workbench.model.BackboneHooks() {
+                    @Override
+                    public INDArray mask(int layer) {
+                        return mask.getRow(layer).reshape(1, mask.columns());
+                    }
+                };
+                INDArray teacherUsers = org.teracon.workbench.model.TcnEngine.at(teacher.forward(share.sequences(), hooks).hidden(),
+                        share.sequences().length, l, position);
+                String head = Network.headName(task.stage());
+                INDArray y = teacherUsers.mmul(teacher.params().get(head + ".W")).addRowVector(teacher.params().get(head + ".b"));
+                assertEquals(0, y.sub(pseudo.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(row, row + share.group().count()),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(offsets[g], offsets[g + 1]))).norm1Number().doubleValue(), 1e-6);
+                INDArray users = org.teracon.workbench.model.TcnEngine.at(
+                        org.teracon.workbench.method.TrainingCore.rowsOf(pass.hidden(), share.group(), l), share.group().count(), l, position);
+                INDArray diff = users.mmul(net.params().get(head + ".W")).addRowVector(net.params().get(head + ".b")).subi(y);
+                expected += share.weight() * diff.mul(diff).sumNumber().doubleValue();
+                INDArray dz = diff.mul(2 * share.weight());
+                assertEquals(0, users.transpose().mmul(dz).subi(gradients.get(head + ".W")).norm1Number().doubleValue(), 1e-6, head);
+                assertEquals(0, dz.sum(true, 0).subi(gradients.get(head + ".b")).norm1Number().doubleValue(), 1e-6, head);
+                org.teracon.workbench.model.TcnEngine.addAt(org.teracon.workbench.method.TrainingCore.rowsOf(expectedDHidden, share.group(), l),
+                        share.group().count(), l, position, dz.mmul(net.params().get(head + ".W").transpose()));
+                row += share.group().count();
+            }
+            assertTrue(expected > 0, "the student was moved away from the teacher");
+            assertEquals(expected, loss, 1e-6 * expected);
+            assertEquals(0, expectedDHidden.sub(dHidden).norm1Number().doubleValue(), 1e-6, "dL/dHidden, batch rows untouched");
+        }
     }
 
     @Test
