@@ -30,6 +30,16 @@ public final class Workspaces {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-step");
     }
 
+    /** The scope of a TERACON retention pass of its own, inside a step. */
+    public static MemoryWorkspace retentionPass() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-retention");
+    }
+
+    /** Makes the step's workspace the current one again for what must outlive a scope opened inside it. */
+    public static MemoryWorkspace borrowStep() {
+        return Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(CONFIG, "teracon-step").notifyScopeBorrowed();
+    }
+
     /** The scope of a TERACON teacher pass, on the teacher's own thread. */
     public static MemoryWorkspace teacher() {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-teacher");
@@ -54,7 +64,7 @@ public final class Workspaces {
      */
     public static void releaseAfterStage() {
         var manager = Nd4j.getWorkspaceManager();
-        for (String id : new String[] {"teracon-step", "teracon-eval"}) {
+        for (String id : new String[] {"teracon-step", "teracon-eval", "teracon-retention"}) {
             if (manager.checkIfWorkspaceExists(id)) manager.destroyWorkspace(manager.getWorkspaceForCurrentThread(id));
         }
         NativeMemory.collect();

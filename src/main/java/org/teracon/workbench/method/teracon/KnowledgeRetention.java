@@ -63,7 +63,7 @@ final class KnowledgeRetention {
         }
     }
 
-    /** One old task's share of a batch: the sampled users' group in the stacked pass and each user's weight. */
+    /** One old task's share of a batch: the sampled users' group in their pass and each user's weight. */
     record Share(TaskData task, StepContext.Group group, int[][] sequences, double weight) {
     }
 
@@ -73,14 +73,21 @@ final class KnowledgeRetention {
     }
 
     /**
-     * Samples each old task j's share ρ_j of the batch's users (at least one) and stacks their
-     * sequences below the batch as group j; the weight carries ρ_j / Σρ and the mean over users and
-     * classes.
+     * Samples each old task j's share ρ_j of the batch's users (at least one); the weight carries
+     * ρ_j / Σρ and the mean over users and classes. The shares are packed, in task order, into
+     * backbone passes of at most one batch of retention users each: the first pass's groups are stacked
+     * below the batch (in the steady state, with ρ ≈ 0.003, every share fits there); the others, at a
+     * stage's first steps where ρ starts at 0.9, each run as a pass of their own, so that no pass, and
+     * no workspace, grows with the number of old tasks.
+     *
+     * @return the shares per pass; pass 0 (possibly empty) is the one stacked below the batch
      */
-    List<Share> sample(StepContext step, Map<Integer, Double> rho, Random rnd) {
+    List<List<Share>> sample(StepContext step, Map<Integer, Double> rho, Random rnd) {
         int[] users = step.users();
         double rhoSum = rho.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<Share> shares = new ArrayList<>();
+        List<List<Share>> passes = new ArrayList<>();
+        passes.add(new ArrayList<>());
+        int used = 0;
         for (TaskData task : old) {
             double rate = rho.get(task.stage());
             int count = Math.max(1, Math.min(users.length, (int) Math.round(rate * users.length)));
@@ -88,10 +95,57 @@ final class KnowledgeRetention {
             int[] picked = new int[count];
             for (int i = 0; i < count; i++) picked[i] = users[pick[i]];
             int[][] sequences = step.task().sequencesOf(picked);
-            StepContext.Group group = step.addGroup(sequences);
-            shares.add(new Share(task, group, sequences, rate / rhoSum / ((double) count * task.outputSize())));
+            if (used + count > users.length) {
+                passes.add(new ArrayList<>());
+                used = 0;
+            }
+            StepContext.Group group = passes.size() == 1 ? step.addGroup(sequences) : new StepContext.Group(used, count);
+            used += count;
+            passes.get(passes.size() - 1).add(new Share(task, group, sequences, rate / rhoSum / ((double) count * task.outputSize())));
         }
-        return shares;
+        return passes;
+    }
+
+    /** The first row of each pass's users among all the step's pseudo-labels, and the total. */
+    static int[] labelOffsets(List<List<Share>> passes) {
+        int[] offsets = new int[passes.size() + 1];
+        for (int p = 0; p < passes.size(); p++) offsets[p + 1] = offsets[p] + passes.get(p).stream().mapToInt(s -> s.group().count()).sum();
+        return offsets;
+    }
+
+    /**
+     * Retention of shares that did not fit below the batch: their own forward pass under the live
+     * masks, the loss, the backward pass and the masks' gradients, all in a workspace that the next
+     * such pass reuses; the gradients are added into the step's.
+     */
+    double lossInOwnPass(Network net, List<Share> shares, INDArray labels, TaskMasks liveMasks, Gradients into) {
+        List<int[]> stacked = new ArrayList<>();
+        int[] taskOfGroup = new int[shares.size()];
+        for (int g = 0; g < shares.size(); g++) {
+            stacked.addAll(Arrays.asList(shares.get(g).sequences()));
+            taskOfGroup[g] = shares.get(g).task().stage();
+        }
+        try (var ignored = Workspaces.retentionPass()) {
+            GroupMasks hooks = new GroupMasks(liveMasks, taskOfGroup, shares.stream().map(Share::group).toList(),
+                    net.config().maskedLayers(), net.config().channels());
+            TcnEngine.Pass pass = net.forward(stacked.toArray(new int[0][]), hooks);
+            INDArray dHidden = net.zeroHiddenGradient(pass);
+            Gradients own = new Gradients(into::wants);
+            double kr = loss(net, shares, labels, pass, dHidden, own);
+            net.backward(pass, dHidden, own);
+            hooks.backward(own);
+            for (var e : own.asMap().entrySet()) {
+                INDArray sum = into.get(e.getKey());
+                if (sum != null) {
+                    sum.addi(e.getValue().reshape(sum.shape()));
+                } else {
+                    try (var step = Workspaces.borrowStep()) {
+                        into.add(e.getKey(), e.getValue().dup()); // the step's gradients outlive this workspace
+                    }
+                }
+            }
+            return kr;
+        }
     }
 
     /** What the teacher gave one step: its pseudo-labels, and its masks at the step's s as host values per old task. */
@@ -111,7 +165,7 @@ final class KnowledgeRetention {
      * Starts the teacher's pass over the shares at sharpness s on the teacher's thread. The previous
      * step's pass is waited for first (it writes into the same buffer), even after a failed step.
      */
-    Teaching teach(List<Share> shares, double s) {
+    Teaching teach(List<List<Share>> passes, double s) {
         if (teacherThread == null) {
             teacherThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(() -> {
@@ -124,29 +178,42 @@ final class KnowledgeRetention {
         }
         settle();
         java.util.concurrent.CompletableFuture<float[][][]> masks = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.Future<INDArray> labels = teacherThread.submit(() -> {
-            try (var ignored = Workspaces.teacher()) {
-                TaskMasks teacherMasks = teacherMasks(s);
-                float[][][] values = new float[old.size()][][];
-                for (int j = 0; j < old.size(); j++) values[j] = teacherMasks.values(j);
-                masks.complete(values);
-                return intoBuffer(pseudoLabels(shares, teacherMasks));
+        int[] offsets = labelOffsets(passes);
+        java.util.concurrent.Callable<INDArray> job = () -> {
+            try {
+                INDArray all = labelBuffer(offsets[passes.size()]);
+                for (int p = 0; p < passes.size(); p++) {
+                    if (passes.get(p).isEmpty()) continue;
+                    try (var ignored = Workspaces.teacher()) { // one pass at a time, so its workspace stays one pass large
+                        TaskMasks teacherMasks = teacherMasks(s);
+                        if (!masks.isDone()) {
+                            float[][][] values = new float[old.size()][][];
+                            for (int j = 0; j < old.size(); j++) values[j] = teacherMasks.values(j);
+                            masks.complete(values);
+                        }
+                        all.get(NDArrayIndex.interval(offsets[p], offsets[p + 1]), NDArrayIndex.all())
+                                .assign(pseudoLabels(passes.get(p), teacherMasks));
+                    }
+                }
+                return all;
             } catch (Throwable t) {
                 masks.completeExceptionally(t);
                 throw t;
             }
-        });
+        };
+        java.util.concurrent.Future<INDArray> labels = teacherThread.submit(job);
         running = labels;
         return new Teaching(labels, masks);
     }
 
-    private INDArray intoBuffer(INDArray labels) {
-        if (labelBuffer == null || labelBuffer.rows() < labels.rows()) {
+    /** The first {@code rows} rows of the label buffer, grown (outside any workspace) when too small. */
+    private INDArray labelBuffer(int rows) {
+        if (labelBuffer == null || labelBuffer.rows() < rows) {
             try (var ignored = Workspaces.outside()) {
-                labelBuffer = Nd4j.create(labels.dataType(), labels.rows(), labels.columns());
+                labelBuffer = Nd4j.create(teacherWeights.dataType(), rows, offsets[old.size()]);
             }
         }
-        return labelBuffer.get(NDArrayIndex.interval(0, labels.rows()), NDArrayIndex.all()).assign(labels);
+        return labelBuffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
     }
 
     /** Waits for the teacher's running pass, whatever its outcome. */
@@ -191,7 +258,7 @@ final class KnowledgeRetention {
         }
     }
 
-    /** The teacher's logits of every share's users at sharpness s, [N, ΣO] (all old heads), from one stacked forward pass. */
+    /** The teacher's logits of the shares' users at sharpness s, [N, ΣO] (all old heads), from one stacked forward pass. */
     INDArray pseudoLabels(List<Share> shares, TaskMasks teacherMasks) {
         List<int[]> stacked = new ArrayList<>();
         List<StepContext.Group> groups = new ArrayList<>();

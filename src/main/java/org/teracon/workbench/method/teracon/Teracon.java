@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.teracon.workbench.method.ContinualMethod;
 import org.teracon.workbench.method.Evaluator;
 import org.teracon.workbench.method.LossTerm;
@@ -137,7 +138,8 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         private final KnowledgeRetention retention;
         private final MethodEnvironment env;
         private final Random rnd;
-        private List<KnowledgeRetention.Share> shares = List.of();
+        /** The retention shares per backbone pass; pass 0 is stacked below the batch. */
+        private List<List<KnowledgeRetention.Share>> passes = List.of(List.of());
         private GroupMasks hooks;
         private TaskMasks liveMasks;
         private KnowledgeRetention.Teaching teaching;
@@ -153,8 +155,9 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         public void beforeForward(StepContext step) {
             step.sharpness(sharpness(settings.sMax(), settings.annealS(), step.batchIndex(), step.batches()));
             liveMasks = new TaskMasks(net.params(), learned.size(), settings.relationAware(), step.sharpness());
-            shares = retention == null ? List.of() : retention.sample(step, rho, rnd);
-            if (retention != null) teaching = retention.teach(shares, step.sharpness());
+            passes = retention == null ? List.of(List.of()) : retention.sample(step, rho, rnd);
+            if (retention != null) teaching = retention.teach(passes, step.sharpness());
+            List<KnowledgeRetention.Share> shares = passes.get(0);
             int[] taskOfGroup = new int[1 + shares.size()];
             taskOfGroup[0] = cur.stage();
             for (int g = 0; g < shares.size(); g++) taskOfGroup[g + 1] = shares.get(g).task().stage();
@@ -166,7 +169,15 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         public void addLosses(StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
             if (retention == null) return;
             INDArray pseudoLabels = teaching.pseudoLabels();
-            step.loss(LossTerm.RETENTION, retention.loss(net, shares, pseudoLabels, pass, dHidden, gradients), settings.alpha());
+            int[] rows = KnowledgeRetention.labelOffsets(passes);
+            double kr = 0;
+            for (int p = 0; p < passes.size(); p++) {
+                if (passes.get(p).isEmpty()) continue;
+                INDArray labels = pseudoLabels.get(NDArrayIndex.interval(rows[p], rows[p + 1]), NDArrayIndex.all());
+                kr += p == 0 ? retention.loss(net, passes.get(0), labels, pass, dHidden, gradients)
+                        : retention.lossInOwnPass(net, passes.get(p), labels, liveMasks, gradients);
+            }
+            step.loss(LossTerm.RETENTION, kr, settings.alpha());
         }
 
         @Override

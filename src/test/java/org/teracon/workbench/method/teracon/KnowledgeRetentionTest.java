@@ -38,7 +38,9 @@ class KnowledgeRetentionTest {
         rho.put(0, 0.3);
         rho.put(1, 0.04);
         StepContext step = new StepContext(old1, users, new int[users.length][], 0, 1);
-        List<KnowledgeRetention.Share> shares = kr.sample(step, rho, new Random(1));
+        List<List<KnowledgeRetention.Share>> passes = kr.sample(step, rho, new Random(1));
+        assertEquals(1, passes.size(), "4 retention users fit below a batch of 10");
+        List<KnowledgeRetention.Share> shares = passes.get(0);
 
         // task 0: round(0.3·10) = 3 users, weight (0.3/0.34) / (3 users · 2 classes)
         assertEquals(3, shares.get(0).group().count());
@@ -83,12 +85,14 @@ class KnowledgeRetentionTest {
             KnowledgeRetention kr = new KnowledgeRetention(teacher, List.of(t0, t1), false);
             Map<Integer, Double> rho = Map.of(0, 0.4, 1, 0.25);
             StepContext step = new StepContext(current, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[8][], 0, 1);
-            List<KnowledgeRetention.Share> shares = kr.sample(step, rho, new Random(9));
+            List<List<KnowledgeRetention.Share>> passes = kr.sample(step, rho, new Random(9));
+            assertEquals(1, passes.size());
+            List<KnowledgeRetention.Share> shares = passes.get(0);
             double s = 2.5;
             TaskMasks teacherMasks = kr.teacherMasks(s);
             INDArray pseudo = kr.pseudoLabels(shares, teacherMasks);
             // the same from the teacher's own thread, which also hands over its masks
-            KnowledgeRetention.Teaching teaching = kr.teach(shares, s);
+            KnowledgeRetention.Teaching teaching = kr.teach(passes, s);
             assertEquals(0, pseudo.sub(teaching.pseudoLabels()).norm1Number().doubleValue(), 0.0);
             for (int t = 0; t < 2; t++) assertArrayEquals(teacherMasks.values(t), teaching.mask(t));
             kr.close();
@@ -135,6 +139,84 @@ class KnowledgeRetentionTest {
             assertTrue(expected > 0, "the student was moved away from the teacher");
             assertEquals(expected, loss, 1e-6 * expected);
             assertEquals(0, expectedDHidden.sub(dHidden).norm1Number().doubleValue(), 1e-6, "dL/dHidden, batch rows untouched");
+        }
+    }
+
+    /**
+     * At ρ = 0.9 two old tasks' 7 + 7 users overflow a batch of 8: the second share runs as a pass of its
+     * own, and the loss and every gradient (backbone, heads, masks) equal those of one pass stacking both.
+     */
+    @Test
+    void sharesBeyondOneBatchRunInTheirOwnPassWithTheSameLossAndGradients() {
+        int[][] sequences = new int[8][];
+        for (int u = 0; u < 8; u++) sequences[u] = new int[] {0, 1 + u % 3, 1 + (u * 5) % 4, 2};
+        Task next = new Task("next", TaskKind.NEXT_ITEM, List.of(), new int[0], new int[0], false);
+        Task age = new Task("age", TaskKind.CLASSIFICATION, List.of("a", "b", "c"), new int[] {0, 1}, new int[] {0, 2}, false);
+        Task gender = new Task("gender", TaskKind.CLASSIFICATION, List.of("F", "M"), new int[] {0, 1}, new int[] {0, 1}, false);
+        Split none = new Split(new int[0], new int[0], new int[0]);
+        TaskData t0 = new TaskData(0, next, none, sequences, 5);
+        TaskData t1 = new TaskData(1, age, none, sequences, 5);
+        TaskData current = new TaskData(2, gender, none, sequences, 5);
+        BackboneConfig config = new BackboneConfig(4, 2, List.of(1));
+        Random rnd = new Random(6);
+        Network net = Network.create(config, 5, 4, rnd);
+        for (int t = 0; t < 3; t++) {
+            net.ensureHead(t, new TaskData[] {t0, t1, current}[t].outputSize(), rnd);
+            TaskMasks.initEmbeddings(net.params(), t, config.maskedLayers(), config.channels(), rnd);
+        }
+        Network teacher = net.copy();
+        for (String name : net.params().names()) net.params().get(name).addi(Nd4j.rand(net.params().get(name).shape()).subi(0.5).muli(0.2));
+        KnowledgeRetention kr = new KnowledgeRetention(teacher, List.of(t0, t1), false);
+        int[] users = {0, 1, 2, 3, 4, 5, 6, 7};
+        double s = 3;
+        try (var ws = org.teracon.workbench.model.Workspaces.step()) {
+            StepContext step = new StepContext(current, users, new int[8][], 0, 1);
+            List<List<KnowledgeRetention.Share>> passes = kr.sample(step, Map.of(0, 0.9, 1, 0.9), new Random(2));
+            assertEquals(2, passes.size());
+            assertEquals(new StepContext.Group(8, 7), passes.get(0).get(0).group());
+            assertEquals(new StepContext.Group(0, 7), passes.get(1).get(0).group());
+            INDArray labels = kr.teach(passes, s).pseudoLabels();
+            assertArrayEquals(new long[] {14, t0.outputSize() + t1.outputSize()}, labels.shape());
+
+            TaskMasks liveA = new TaskMasks(net.params(), 3, false, s);
+            GroupMasks hooksA = new GroupMasks(liveA, new int[] {2, 0}, step.groups(), config.maskedLayers(), config.channels());
+            var passA = net.forward(step.sequences(), hooksA);
+            INDArray dA = net.zeroHiddenGradient(passA);
+            org.teracon.workbench.model.Gradients gA = new org.teracon.workbench.model.Gradients(n -> true);
+            double krA = kr.loss(net, passes.get(0), labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 7),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all()), passA, dA, gA)
+                    + kr.lossInOwnPass(net, passes.get(1), labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(7, 14),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all()), liveA, gA);
+            net.backward(passA, dA, gA);
+            hooksA.backward(gA);
+
+            StepContext stacked = new StepContext(current, users, new int[8][], 0, 1);
+            List<KnowledgeRetention.Share> both = new java.util.ArrayList<>();
+            for (List<KnowledgeRetention.Share> pass : passes) {
+                for (KnowledgeRetention.Share share : pass) {
+                    both.add(new KnowledgeRetention.Share(share.task(), stacked.addGroup(share.sequences()), share.sequences(), share.weight()));
+                }
+            }
+            TaskMasks liveB = new TaskMasks(net.params(), 3, false, s);
+            GroupMasks hooksB = new GroupMasks(liveB, new int[] {2, 0, 1}, stacked.groups(), config.maskedLayers(), config.channels());
+            var passB = net.forward(stacked.sequences(), hooksB);
+            INDArray dB = net.zeroHiddenGradient(passB);
+            org.teracon.workbench.model.Gradients gB = new org.teracon.workbench.model.Gradients(n -> true);
+            double krB = kr.loss(net, both, labels, passB, dB, gB);
+            net.backward(passB, dB, gB);
+            hooksB.backward(gB);
+
+            assertTrue(krB > 0);
+            assertEquals(krB, krA, 1e-6 * krB);
+            assertEquals(gB.asMap().keySet(), gA.asMap().keySet());
+            for (String name : gB.asMap().keySet()) {
+                INDArray b = gB.get(name);
+                INDArray a = gA.get(name).reshape(b.shape());
+                assertEquals(0, a.sub(b).norm1Number().doubleValue(), 1e-5 * Math.max(1, b.norm1Number().doubleValue()), name);
+            }
+            assertTrue(gA.get(TaskMasks.embedding(1)).norm1Number().doubleValue() > 0, "the own pass's masks get gradients");
+        } finally {
+            kr.close();
         }
     }
 
