@@ -65,26 +65,13 @@ class KnowledgeRetentionTest {
     @Test
     void batchedRetentionEqualsThePerTaskFormula() {
         {
-            int[][] sequences = new int[8][];
-            for (int u = 0; u < 8; u++) sequences[u] = new int[] {0, 1 + u % 3, 1 + (u * 5) % 4, 2};
-            Task next = new Task("next", TaskKind.NEXT_ITEM, List.of(), new int[0], new int[0], false);
-            Task age = new Task("age", TaskKind.CLASSIFICATION, List.of("a", "b", "c"), new int[] {0, 1}, new int[] {0, 2}, false);
-            Task gender = new Task("gender", TaskKind.CLASSIFICATION, List.of("F", "M"), new int[] {0, 1}, new int[] {0, 1}, false);
-            Split none = new Split(new int[0], new int[0], new int[0]);
-            TaskData t0 = new TaskData(0, next, none, sequences, 5);
-            TaskData t1 = new TaskData(1, age, none, sequences, 5);
-            TaskData current = new TaskData(2, gender, none, sequences, 5);
-            BackboneConfig config = new BackboneConfig(4, 2, List.of(1));
-            Random rnd = new Random(5);
-            Network net = Network.create(config, 5, 4, rnd);
-            net.ensureHead(0, t0.outputSize(), rnd);
-            net.ensureHead(1, t1.outputSize(), rnd);
-            for (int t = 0; t < 2; t++) TaskMasks.initEmbeddings(net.params(), t, config.maskedLayers(), config.channels(), rnd);
-            Network teacher = net.copy();
-            for (String name : net.params().names()) net.params().get(name).addi(Nd4j.rand(net.params().get(name).shape()).subi(0.5).muli(0.2));
-            KnowledgeRetention kr = new KnowledgeRetention(teacher, List.of(t0, t1), false);
+            Fixture f = Fixture.of(5);
+            Network net = f.net();
+            Network teacher = f.teacher();
+
+            KnowledgeRetention kr = f.retention();
             Map<Integer, Double> rho = Map.of(0, 0.4, 1, 0.25);
-            StepContext step = new StepContext(current, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[8][], 0, 1);
+            StepContext step = new StepContext(f.current(), new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[8][], 0, 1);
             List<List<KnowledgeRetention.Share>> passes = kr.sample(step, rho, new Random(9));
             assertEquals(1, passes.size());
             List<KnowledgeRetention.Share> shares = passes.get(0);
@@ -103,7 +90,7 @@ class KnowledgeRetentionTest {
             double loss = kr.loss(net, shares, pseudo, pass, dHidden, gradients);
 
             int l = pass.length();
-            int[] offsets = {0, t0.outputSize(), t0.outputSize() + t1.outputSize()};
+            int[] offsets = {0, f.t0().outputSize(), f.t0().outputSize() + f.t1().outputSize()};
             double expected = 0;
             INDArray expectedDHidden = net.zeroHiddenGradient(pass);
             int row = 0;
@@ -148,25 +135,11 @@ class KnowledgeRetentionTest {
      */
     @Test
     void sharesBeyondOneBatchRunInTheirOwnPassWithTheSameLossAndGradients() {
-        int[][] sequences = new int[8][];
-        for (int u = 0; u < 8; u++) sequences[u] = new int[] {0, 1 + u % 3, 1 + (u * 5) % 4, 2};
-        Task next = new Task("next", TaskKind.NEXT_ITEM, List.of(), new int[0], new int[0], false);
-        Task age = new Task("age", TaskKind.CLASSIFICATION, List.of("a", "b", "c"), new int[] {0, 1}, new int[] {0, 2}, false);
-        Task gender = new Task("gender", TaskKind.CLASSIFICATION, List.of("F", "M"), new int[] {0, 1}, new int[] {0, 1}, false);
-        Split none = new Split(new int[0], new int[0], new int[0]);
-        TaskData t0 = new TaskData(0, next, none, sequences, 5);
-        TaskData t1 = new TaskData(1, age, none, sequences, 5);
-        TaskData current = new TaskData(2, gender, none, sequences, 5);
-        BackboneConfig config = new BackboneConfig(4, 2, List.of(1));
-        Random rnd = new Random(6);
-        Network net = Network.create(config, 5, 4, rnd);
-        for (int t = 0; t < 3; t++) {
-            net.ensureHead(t, new TaskData[] {t0, t1, current}[t].outputSize(), rnd);
-            TaskMasks.initEmbeddings(net.params(), t, config.maskedLayers(), config.channels(), rnd);
-        }
-        Network teacher = net.copy();
-        for (String name : net.params().names()) net.params().get(name).addi(Nd4j.rand(net.params().get(name).shape()).subi(0.5).muli(0.2));
-        KnowledgeRetention kr = new KnowledgeRetention(teacher, List.of(t0, t1), false);
+        Fixture f = Fixture.of(6);
+        TaskData current = f.current();
+        BackboneConfig config = f.config();
+        Network net = f.net();
+        KnowledgeRetention kr = f.retention();
         int[] users = {0, 1, 2, 3, 4, 5, 6, 7};
         double s = 3;
         try (var ws = org.teracon.workbench.model.Workspaces.step()) {
@@ -176,7 +149,7 @@ class KnowledgeRetentionTest {
             assertEquals(new StepContext.Group(8, 7), passes.get(0).get(0).group());
             assertEquals(new StepContext.Group(0, 7), passes.get(1).get(0).group());
             INDArray labels = kr.teach(passes, s).pseudoLabels();
-            assertArrayEquals(new long[] {14, t0.outputSize() + t1.outputSize()}, labels.shape());
+            assertArrayEquals(new long[] {14, f.t0().outputSize() + f.t1().outputSize()}, labels.shape());
 
             TaskMasks liveA = new TaskMasks(net.params(), 3, false, s);
             GroupMasks hooksA = new GroupMasks(liveA, new int[] {2, 0}, step.groups(), config.maskedLayers(), config.channels());
@@ -217,6 +190,35 @@ class KnowledgeRetentionTest {
             assertTrue(gA.get(TaskMasks.embedding(1)).norm1Number().doubleValue() > 0, "the own pass's masks get gradients");
         } finally {
             kr.close();
+        }
+    }
+
+    /** Two old tasks (next item, age) and the current one (gender) on 8 users; a student moved away from its teacher. */
+    private record Fixture(TaskData t0, TaskData t1, TaskData current, BackboneConfig config, Network net, Network teacher) {
+        static Fixture of(long seed) {
+            int[][] sequences = new int[8][];
+            for (int u = 0; u < 8; u++) sequences[u] = new int[] {0, 1 + u % 3, 1 + (u * 5) % 4, 2};
+            Split none = new Split(new int[0], new int[0], new int[0]);
+            TaskData[] tasks = {
+                new TaskData(0, new Task("next", TaskKind.NEXT_ITEM, List.of(), new int[0], new int[0], false), none, sequences, 5),
+                new TaskData(1, new Task("age", TaskKind.CLASSIFICATION, List.of("a", "b", "c"), new int[] {0, 1}, new int[] {0, 2}, false),
+                        none, sequences, 5),
+                new TaskData(2, new Task("gender", TaskKind.CLASSIFICATION, List.of("F", "M"), new int[] {0, 1}, new int[] {0, 1}, false),
+                        none, sequences, 5)};
+            BackboneConfig config = new BackboneConfig(4, 2, List.of(1));
+            Random rnd = new Random(seed);
+            Network net = Network.create(config, 5, 4, rnd);
+            for (int t = 0; t < tasks.length; t++) {
+                net.ensureHead(t, tasks[t].outputSize(), rnd);
+                TaskMasks.initEmbeddings(net.params(), t, config.maskedLayers(), config.channels(), rnd);
+            }
+            Network teacher = net.copy();
+            for (String name : net.params().names()) net.params().get(name).addi(Nd4j.rand(net.params().get(name).shape()).subi(0.5).muli(0.2));
+            return new Fixture(tasks[0], tasks[1], tasks[2], config, net, teacher);
+        }
+
+        KnowledgeRetention retention() {
+            return new KnowledgeRetention(teacher, List.of(t0, t1), false);
         }
     }
 
