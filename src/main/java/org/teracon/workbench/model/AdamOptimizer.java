@@ -7,12 +7,20 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Adam (Kingma & Ba) on named arrays, updated in place, as PyTorch computes it:
  * θ −= lr/(1−β1ᵗ) · m / (√v/√(1−β2ᵗ) + ε). Each parameter's step is libnd4j's fused adam_updater op
  * (one native call instead of eight element-wise ops); that op adds ε to √v itself, so it is given
  * ε·√(1−β2ᵗ), which makes the two forms identical. State lives outside any workspace.
+ * <p>
+ * Small parameters (LayerNorm gains and biases, head biases, TERACON's task embeddings and relation MLPs:
+ * dozens of them) are updated together: their gradients flattened into one array, one adam_updater over
+ * moments kept side by side in one flat buffer, then one subtraction per parameter, instead of an
+ * update, a subtraction and often a copy of a strided gradient each (~25 µs an ND4J call however small,
+ * issue #8). Adam is element-wise, so this is the same arithmetic, as long as the packed parameters share
+ * their step count; a pack is made once the same small parameters have been stepped together twice.
  */
 public final class AdamOptimizer implements Optimizer {
     private final double learningRate;
@@ -22,6 +30,15 @@ public final class AdamOptimizer implements Optimizer {
     private final Map<String, INDArray> firstMoment = new HashMap<>();
     private final Map<String, INDArray> secondMoment = new HashMap<>();
     private final Map<String, Integer> steps = new HashMap<>();
+    /** Parameters of at most this many values go into the pack. */
+    static final long SMALL = 1 << 12;
+    /** The small parameters of the last step, in order: a pack is made when the next step has the same. */
+    private List<String> lastSmall = List.of();
+    private Pack pack;
+
+    /** The packed parameters in order, where each starts in the flat moments, and the flat moments themselves. */
+    private record Pack(List<String> names, long[] offsets, INDArray firstMoment, INDArray secondMoment) {
+    }
 
     public AdamOptimizer(double learningRate) {
         this.learningRate = learningRate;
@@ -51,6 +68,8 @@ public final class AdamOptimizer implements Optimizer {
         firstMoment.putAll(copy(s.firstMoment()));
         secondMoment.putAll(copy(s.secondMoment()));
         steps.putAll(s.steps());
+        pack = null; // the moments are separate arrays again
+        lastSmall = List.of();
     }
 
     private static Map<String, INDArray> copy(Map<String, INDArray> arrays) {
@@ -77,7 +96,14 @@ public final class AdamOptimizer implements Optimizer {
         List<Runnable> caller = new ArrayList<>();
         long total = gradients.values().stream().mapToLong(INDArray::length).sum();
         long onWorker = 0;
-        for (var e : gradients.entrySet()) {
+        Map<String, INDArray> rest = gradients;
+        Runnable packed = packedUpdate(params, gradients);
+        if (packed != null) {
+            rest = new java.util.LinkedHashMap<>(gradients);
+            rest.keySet().removeAll(pack.names());
+            caller.add(packed);
+        }
+        for (var e : rest.entrySet()) {
             Runnable u = update(e.getKey(), params.get(e.getKey()), e.getValue()); // state is made here, on this thread
             if (GemmLanes.twoLanes() && onWorker + e.getValue().length() <= total / 2) {
                 worker.add(u);
@@ -89,6 +115,58 @@ public final class AdamOptimizer implements Optimizer {
         GemmLanes.Pending pending = GemmLanes.background(() -> worker.forEach(Runnable::run));
         caller.forEach(Runnable::run);
         pending.await();
+    }
+
+    /**
+     * The update of this step's small parameters as one, or null when they are not packed: fewer than two,
+     * different step counts, or a set not seen on the step before.
+     */
+    private Runnable packedUpdate(ParameterStore params, Map<String, INDArray> gradients) {
+        List<String> small = new ArrayList<>();
+        for (var e : gradients.entrySet()) if (e.getValue().length() <= SMALL) small.add(e.getKey());
+        boolean again = small.equals(lastSmall);
+        lastSmall = small;
+        if (small.size() < 2 || !again) return null;
+        int t = steps.getOrDefault(small.get(0), 0) + 1;
+        for (String name : small) if (steps.getOrDefault(name, 0) + 1 != t) return null;
+        if (pack == null || !pack.names().equals(small)) pack = pack(params, small);
+        for (String name : small) steps.put(name, t);
+        INDArray[] parts = small.stream().map(gradients::get).toArray(INDArray[]::new);
+        double scaledEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
+        return () -> {
+            // a fresh array, shaped as the flat moments: the op writes the update over it
+            INDArray g = Nd4j.toFlattened('c', java.util.Arrays.asList(parts)).reshape(pack.offsets()[small.size()]);
+            Nd4j.exec(new AdamUpdater(g, pack.secondMoment(), pack.firstMoment(), g, pack.secondMoment(), pack.firstMoment(),
+                    learningRate, beta1, beta2, scaledEpsilon, t - 1));
+            for (int i = 0; i < small.size(); i++) {
+                INDArray param = params.get(small.get(i));
+                param.subi(g.get(NDArrayIndex.interval(pack.offsets()[i], pack.offsets()[i + 1])).reshape(param.shape()));
+            }
+        };
+    }
+
+    /** Moves the named parameters' moments side by side into one flat buffer each; the maps keep views of it. */
+    private Pack pack(ParameterStore params, List<String> names) {
+        long[] offsets = new long[names.size() + 1];
+        for (int i = 0; i < names.size(); i++) offsets[i + 1] = offsets[i] + params.get(names.get(i)).length();
+        INDArray m;
+        INDArray v;
+        try (var ignored = Workspaces.outside()) {
+            org.nd4j.linalg.api.buffer.DataType type = params.get(names.get(0)).dataType();
+            m = Nd4j.zeros(type, offsets[names.size()]);
+            v = Nd4j.zeros(type, offsets[names.size()]);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                long[] shape = params.get(name).shape();
+                INDArray mView = m.get(NDArrayIndex.interval(offsets[i], offsets[i + 1])).reshape(shape);
+                INDArray vView = v.get(NDArrayIndex.interval(offsets[i], offsets[i + 1])).reshape(shape);
+                if (firstMoment.containsKey(name)) mView.assign(firstMoment.get(name));
+                if (secondMoment.containsKey(name)) vView.assign(secondMoment.get(name));
+                firstMoment.put(name, mView);
+                secondMoment.put(name, vView);
+            }
+        }
+        return new Pack(List.copyOf(names), offsets, m, v);
     }
 
     private Runnable update(String name, INDArray param, INDArray gradient) {

@@ -19,4 +19,64 @@ class AdamOptimizerTest {
         // step 2 for w[0]: m = 0.9·0.03+0.03=0.057 → m̂ = 0.057/0.19 = 0.3; v̂ = 0.09 → update 0.1
         assertEquals(0.8f, w.getFloat(0), 1e-5f);
     }
+
+    private static java.util.Map<String, INDArray> gradients(int step) {
+        Nd4j.getRandom().setSeed(100 + step);
+        java.util.Map<String, INDArray> g = new java.util.LinkedHashMap<>();
+        g.put("a", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 4).subi(0.5));
+        // a strided view, as TERACON hands over one task's block of a stacked gradient
+        g.put("b", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3, 5).subi(0.5)
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+        g.put("big", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 70, 70).subi(0.5));
+        g.put("c", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 6).subi(0.5));
+        return g;
+    }
+
+    private static ParameterStore parameters() {
+        Nd4j.getRandom().setSeed(7);
+        ParameterStore p = new ParameterStore();
+        p.put("a", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 4));
+        p.put("b", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 5));
+        p.put("big", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 70, 70));
+        p.put("c", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 6));
+        return p;
+    }
+
+    /**
+     * Small parameters stepped together (packed from the second step on) end where stepping each on its
+     * own does, moments included, and a state taken from a packed optimiser resumes the same.
+     */
+    @Test
+    void packedSmallParametersStepAsEachOnItsOwn() {
+        ParameterStore packed = parameters();
+        ParameterStore alone = parameters();
+        AdamOptimizer together = new AdamOptimizer(0.05);
+        AdamOptimizer each = new AdamOptimizer(0.05);
+        java.io.Serializable midway = null;
+        ParameterStore atMidway = null;
+        for (int step = 0; step < 5; step++) {
+            together.stepAll(packed, gradients(step));
+            gradients(step).forEach((name, g) -> each.step(name, alone.get(name), g));
+            if (step == 2) {
+                midway = together.state();
+                atMidway = packed.copy();
+            }
+        }
+        for (String name : alone.names()) {
+            assertArrayEquals(alone.get(name).data().asFloat(), packed.get(name).dup().data().asFloat(), 1e-6f, name);
+        }
+        AdamOptimizer.State a = (AdamOptimizer.State) together.state();
+        AdamOptimizer.State b = (AdamOptimizer.State) each.state();
+        for (String name : alone.names()) {
+            assertArrayEquals(b.firstMoment().get(name).data().asFloat(), a.firstMoment().get(name).dup().data().asFloat(), 1e-7f, name);
+            assertArrayEquals(b.secondMoment().get(name).data().asFloat(), a.secondMoment().get(name).dup().data().asFloat(), 1e-7f, name);
+            assertEquals(5, a.steps().get(name));
+        }
+        AdamOptimizer resumed = new AdamOptimizer(0.05);
+        resumed.restore(midway);
+        for (int step = 3; step < 5; step++) resumed.stepAll(atMidway, gradients(step));
+        for (String name : alone.names()) {
+            assertArrayEquals(packed.get(name).data().asFloat(), atMidway.get(name).data().asFloat(), 1e-6f, name + " resumed");
+        }
+    }
 }
