@@ -24,6 +24,7 @@ import org.teracon.workbench.experiment.StageMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -59,8 +60,13 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--stage1-only", description = "time only T1 of the first method (all a single-task peer trains)")
     boolean stage1Only;
 
+    @Option(names = "--epochs-per-stage", paramLabel = "N", defaultValue = "1",
+            description = "epochs each stage trains (default ${DEFAULT-VALUE}; early stopping may end a stage sooner): more timed steps per stage")
+    int epochsPerStage;
+
     @Override
     public Integer call() throws Exception {
+        if (epochsPerStage < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--epochs-per-stage must be >= 1, got " + epochsPerStage);
         ExperimentConfig cfg = options.build(methods);
         Dataset dataset = DatasetLoader.load(Path.of(cfg.dataset()));
         Map<String, String> shape = PeerCommand.placeholders(cfg, dataset.sequenceLength());
@@ -80,7 +86,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         List<PeerBenchmark.Repetition> reps;
         try {
             reps = PeerBenchmark.alternate(n, i -> {
-                Benchmark.Result r = Benchmark.run(cfg, dataset, methods, out.resolve("runs").resolve(String.valueOf(i)), stage1Only, peak);
+                Benchmark.Result r = Benchmark.run(cfg, dataset, methods, out.resolve("runs").resolve(String.valueOf(i)), stage1Only, peak,
+                        epochsPerStage);
                 o.printf(Locale.ROOT, "repetition %d/%d own: %s%n", i, n, r.stages().stream()
                         .map(s -> String.format(Locale.ROOT, "%s T%d %.2f", s.method(), s.stage(), s.stepsPerSecond()))
                         .collect(Collectors.joining(", ")) + " steps/s");

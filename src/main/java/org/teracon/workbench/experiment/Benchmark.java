@@ -100,16 +100,18 @@ public final class Benchmark {
     }
 
     /**
-     * Trains one epoch of every task per method and times the steps. With {@code firstStageOnly}, only T1
-     * of the first method (what a single-task peer such as the PyTorch script trains).
+     * Trains {@code epochsPerStage} epochs of every task per method (early stopping may end a stage sooner)
+     * and times the steps. With {@code firstStageOnly}, only T1 of the first method (what a single-task
+     * peer such as the PyTorch script trains).
      */
     public static Result run(ExperimentConfig base, Dataset dataset, List<String> methods, Path scratch,
-                             boolean firstStageOnly, double matmulPeak) {
+                             boolean firstStageOnly, double matmulPeak, int epochsPerStage) {
         List<Stage> stages = new ArrayList<>();
         long maxPhysical = 0;
         for (String method : firstStageOnly ? methods.subList(0, 1) : methods) {
-            ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(base.training().first().withEpochs(1),
-                    base.training().second().withEpochs(1), base.training().rest().withEpochs(1), 1, base.training().evalBatchSize()));
+            ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(base.training().first().withEpochs(epochsPerStage),
+                    base.training().second().withEpochs(epochsPerStage), base.training().rest().withEpochs(epochsPerStage), 1,
+                    base.training().evalBatchSize()));
             List<Task> tasks = TaskOrder.resolve(dataset, cfg);
             if (firstStageOnly) {
                 cfg = cfg.withNoisyTask(null).withTaskOrder(List.of(tasks.get(0).name()));

@@ -74,34 +74,40 @@ final class KnowledgeRetention {
 
     /**
      * Samples each old task j's share ρ_j of the batch's users (at least one); the weight carries
-     * ρ_j / Σρ and the mean over users and classes. The shares are packed, in task order, into
-     * backbone passes of at most one batch of retention users each: the first pass's groups are stacked
-     * below the batch (in the steady state, with ρ ≈ 0.003, every share fits there); the others, at a
-     * stage's first steps where ρ starts at 0.9, each run as a pass of their own, so that no pass, and
-     * no workspace, grows with the number of old tasks.
+     * ρ_j / Σρ and the mean over users and classes. When all shares together are at most half a batch
+     * of users (the steady state: ρ ≈ 0.003 gives one user per old task) they are stacked below the
+     * batch as one group per task, in pass 0. Otherwise (a stage's first steps, where ρ starts at 0.9
+     * for every old task) pass 0 stays empty and the shares are packed, in task order, into passes of
+     * their own of at most one batch of users each, so that no pass, and no workspace, grows with the
+     * number of old tasks.
      *
      * @return the shares per pass; pass 0 (possibly empty) is the one stacked below the batch
      */
     List<List<Share>> sample(StepContext step, Map<Integer, Double> rho, Random rnd) {
         int[] users = step.users();
         double rhoSum = rho.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<List<Share>> passes = new ArrayList<>();
-        passes.add(new ArrayList<>());
-        int used = 0;
+        List<Share> drawn = new ArrayList<>();
         for (TaskData task : old) {
             double rate = rho.get(task.stage());
             int count = Math.max(1, Math.min(users.length, (int) Math.round(rate * users.length)));
             int[] pick = sample(users.length, count, rnd);
             int[] picked = new int[count];
             for (int i = 0; i < count; i++) picked[i] = users[pick[i]];
-            int[][] sequences = step.task().sequencesOf(picked);
-            if (used + count > users.length) {
+            drawn.add(new Share(task, null, step.task().sequencesOf(picked), rate / rhoSum / ((double) count * task.outputSize())));
+        }
+        List<List<Share>> passes = new ArrayList<>();
+        passes.add(new ArrayList<>());
+        boolean stack = drawn.stream().mapToInt(d -> d.sequences().length).sum() <= Math.max(1, users.length / 2);
+        int used = users.length;
+        for (Share d : drawn) {
+            int count = d.sequences().length;
+            if (!stack && used + count > users.length) {
                 passes.add(new ArrayList<>());
                 used = 0;
             }
-            StepContext.Group group = passes.size() == 1 ? step.addGroup(sequences) : new StepContext.Group(used, count);
+            StepContext.Group group = stack ? step.addGroup(d.sequences()) : new StepContext.Group(used, count);
             used += count;
-            passes.get(passes.size() - 1).add(new Share(task, group, sequences, rate / rhoSum / ((double) count * task.outputSize())));
+            passes.get(passes.size() - 1).add(new Share(d.task(), group, d.sequences(), d.weight()));
         }
         return passes;
     }
