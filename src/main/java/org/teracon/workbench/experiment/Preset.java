@@ -30,6 +30,14 @@ public enum Preset {
             BackboneConfig.defaults(), new TrainingConfig(new StageSchedule(10, 32, 1e-3), new StageSchedule(10, 64, 5e-3),
             new StageSchedule(10, 64, 5e-3), 5, 256)),
     /**
+     * The reference code's backbone (256 channels, dilations 1,4,1,4,1,4,1,4) with {@link #CPU}'s schedule:
+     * what a single run on ML-100K-sized data affords on a 2-core CPU (one 6-task TERACON run: 6 min 57 s,
+     * 4.3 GB peak, README, Benchmark); grids of seeds and methods at this size take hours there.
+     */
+    CPU_REFERENCE_BACKBONE("cpu-reference", "the reference backbone (256 channels, dilations 1,4,1,4,1,4,1,4) with cpu's schedule; "
+            + "one 6-task ML-100K run ~7 min on 2 cores",
+            new BackboneConfig(256, 3, List.of(1, 4, 1, 4, 1, 4, 1, 4)), TrainingConfig.defaults()),
+    /**
      * The reference code's values (NOTES-reference.md): 256 channels, dilations 1,4,1,4,1,4,1,4,
      * kernel 3; T1 lr 1e-3, batch 32, at most 10 epochs; T2 lr 1e-3 (the TTL script); T3 and later
      * lr 1e-4; every later task batch 1024, at most 100 epochs; early stop after 5 epochs without a

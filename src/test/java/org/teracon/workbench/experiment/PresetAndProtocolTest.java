@@ -37,6 +37,13 @@ class PresetAndProtocolTest {
     }
 
     @Test
+    void cpuReferenceIsTheReferenceBackboneOnTheCpuSchedule() {
+        Preset p = Preset.fromKey("cpu-reference");
+        assertEquals(Preset.REFERENCE.backbone(), p.backbone());
+        assertEquals(Preset.CPU.training(), p.training());
+    }
+
+    @Test
     void presetAndProtocolRoundTripThroughExperimentJson(@TempDir Path dir) throws IOException {
         ExperimentConfig cfg = ExperimentConfig.defaults("d").withPreset(Preset.REFERENCE).withProtocol(EvaluationProtocol.PAPER)
                 .withTraining(Preset.REFERENCE.training().withRest(new StageSchedule(7, 512, 5e-5)));

@@ -18,7 +18,7 @@ class ExperimentFormPresetTest {
         assertEquals("sample", f.presetProperty().get(), "the window opens on the bundled sample, with its preset");
         assertEquals("0.005", f.learningRate.textProperty().get());
         assertEquals("robust", f.protocolProperty().get());
-        assertEquals(List.of("cpu", "sample", "reference"), f.presets());
+        assertEquals(List.of("cpu", "sample", "cpu-reference", "reference"), f.presets());
         f.applyPreset("reference");
         assertEquals("256", f.channels.textProperty().get());
         assertEquals("1,4,1,4,1,4,1,4", f.dilations.textProperty().get());

@@ -64,69 +64,64 @@ class KnowledgeRetentionTest {
      */
     @Test
     void batchedRetentionEqualsThePerTaskFormula() {
-        {
-            Fixture f = Fixture.of(5);
-            Network net = f.net();
-            Network teacher = f.teacher();
-
-            KnowledgeRetention kr = f.retention();
-            Map<Integer, Double> rho = Map.of(0, 0.25, 1, 0.125); // 2 + 1 users: at most half the batch, stacked
-            StepContext step = new StepContext(f.current(), new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[8][], 0, 1);
-            List<List<KnowledgeRetention.Share>> passes = kr.sample(step, rho, new Random(9));
-            assertEquals(1, passes.size());
-            List<KnowledgeRetention.Share> shares = passes.get(0);
-            double s = 2.5;
-            TaskMasks teacherMasks = kr.teacherMasks(s);
-            INDArray pseudo = kr.pseudoLabels(shares, teacherMasks);
-            // the same from the teacher's own thread, which also hands over its masks
-            KnowledgeRetention.Teaching teaching = kr.teach(passes, s);
-            assertEquals(0, pseudo.sub(teaching.pseudoLabels()).norm1Number().doubleValue(), 0.0);
-            for (int t = 0; t < 2; t++) assertArrayEquals(teacherMasks.values(t), teaching.mask(t));
-            kr.close();
-
-            var pass = net.forward(step.sequences(), org.teracon.workbench.model.BackboneHooks.NONE);
-            INDArray dHidden = net.zeroHiddenGradient(pass);
-            org.teracon.workbench.model.Gradients gradients = new org.teracon.workbench.model.Gradients(n -> true);
-            double loss = kr.loss(net, shares, pseudo, pass, dHidden, gradients);
-
-            int l = pass.length();
-            int[] offsets = {0, f.t0().outputSize(), f.t0().outputSize() + f.t1().outputSize()};
-            double expected = 0;
-            INDArray expectedDHidden = net.zeroHiddenGradient(pass);
-            int row = 0;
-            for (int g = 0; g < 2; g++) {
-                KnowledgeRetention.Share share = shares.get(g);
-                TaskData task = share.task();
-                int position = net.readoutPosition(task.kind());
-                // the teacher alone on this share's users, under its task's mask
-                INDArray mask = teacherMasks.mask(task.stage());
-                var hooks = new org.teracon.workbench.model.BackboneHooks() {
-                    @Override
-                    public INDArray mask(int layer) {
-                        return mask.getRow(layer).reshape(1, mask.columns());
-                    }
-                };
-                INDArray teacherUsers = org.teracon.workbench.model.TcnEngine.at(teacher.forward(share.sequences(), hooks).hidden(),
-                        share.sequences().length, l, position);
-                String head = Network.headName(task.stage());
-                INDArray y = teacherUsers.mmul(teacher.params().get(head + ".W")).addRowVector(teacher.params().get(head + ".b"));
-                assertEquals(0, y.sub(pseudo.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(row, row + share.group().count()),
-                        org.nd4j.linalg.indexing.NDArrayIndex.interval(offsets[g], offsets[g + 1]))).norm1Number().doubleValue(), 1e-6);
-                INDArray users = org.teracon.workbench.model.TcnEngine.at(
-                        org.teracon.workbench.method.TrainingCore.rowsOf(pass.hidden(), share.group(), l), share.group().count(), l, position);
-                INDArray diff = users.mmul(net.params().get(head + ".W")).addRowVector(net.params().get(head + ".b")).subi(y);
-                expected += share.weight() * diff.mul(diff).sumNumber().doubleValue();
-                INDArray dz = diff.mul(2 * share.weight());
-                assertEquals(0, users.transpose().mmul(dz).subi(gradients.get(head + ".W")).norm1Number().doubleValue(), 1e-6, head);
-                assertEquals(0, dz.sum(true, 0).subi(gradients.get(head + ".b")).norm1Number().doubleValue(), 1e-6, head);
-                org.teracon.workbench.model.TcnEngine.addAt(org.teracon.workbench.method.TrainingCore.rowsOf(expectedDHidden, share.group(), l),
-                        share.group().count(), l, position, dz.mmul(net.params().get(head + ".W").transpose()));
-                row += share.group().count();
-            }
-            assertTrue(expected > 0, "the student was moved away from the teacher");
-            assertEquals(expected, loss, 1e-6 * expected);
-            assertEquals(0, expectedDHidden.sub(dHidden).norm1Number().doubleValue(), 1e-6, "dL/dHidden, batch rows untouched");
+        Fixture f = Fixture.of(5);
+        Network net = f.net();
+        Network teacher = f.teacher();
+        KnowledgeRetention kr = f.retention();
+        Map<Integer, Double> rho = Map.of(0, 0.25, 1, 0.125); // 2 + 1 users: at most half the batch, stacked
+        StepContext step = new StepContext(f.current(), new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[8][], 0, 1);
+        List<List<KnowledgeRetention.Share>> passes = kr.sample(step, rho, new Random(9));
+        assertEquals(1, passes.size());
+        List<KnowledgeRetention.Share> shares = passes.get(0);
+        double s = 2.5;
+        TaskMasks teacherMasks = kr.teacherMasks(s);
+        INDArray pseudo = kr.pseudoLabels(shares, teacherMasks);
+        // the same from the teacher's own thread, which also hands over its masks
+        KnowledgeRetention.Teaching teaching = kr.teach(passes, s);
+        assertEquals(0, pseudo.sub(teaching.pseudoLabels()).norm1Number().doubleValue(), 0.0);
+        for (int t = 0; t < 2; t++) assertArrayEquals(teacherMasks.values(t), teaching.mask(t));
+        kr.close();
+        var pass = net.forward(step.sequences(), org.teracon.workbench.model.BackboneHooks.NONE);
+        INDArray dHidden = net.zeroHiddenGradient(pass);
+        org.teracon.workbench.model.Gradients gradients = new org.teracon.workbench.model.Gradients(n -> true);
+        double loss = kr.loss(net, shares, pseudo, pass, dHidden, gradients);
+        int l = pass.length();
+        int[] offsets = {0, f.t0().outputSize(), f.t0().outputSize() + f.t1().outputSize()};
+        double expected = 0;
+        INDArray expectedDHidden = net.zeroHiddenGradient(pass);
+        int row = 0;
+        for (int g = 0; g < 2; g++) {
+            KnowledgeRetention.Share share = shares.get(g);
+            TaskData task = share.task();
+            int position = net.readoutPosition(task.kind());
+            // the teacher alone on this share's users, under its task's mask
+            INDArray mask = teacherMasks.mask(task.stage());
+            var hooks = new org.teracon.workbench.model.BackboneHooks() {
+                @Override
+                public INDArray mask(int layer) {
+                    return mask.getRow(layer).reshape(1, mask.columns());
+                }
+            };
+            INDArray teacherUsers = org.teracon.workbench.model.TcnEngine.at(teacher.forward(share.sequences(), hooks).hidden(),
+                    share.sequences().length, l, position);
+            String head = Network.headName(task.stage());
+            INDArray y = teacherUsers.mmul(teacher.params().get(head + ".W")).addRowVector(teacher.params().get(head + ".b"));
+            assertEquals(0, y.sub(pseudo.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(row, row + share.group().count()),
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(offsets[g], offsets[g + 1]))).norm1Number().doubleValue(), 1e-6);
+            INDArray users = org.teracon.workbench.model.TcnEngine.at(
+                    org.teracon.workbench.method.TrainingCore.rowsOf(pass.hidden(), share.group(), l), share.group().count(), l, position);
+            INDArray diff = users.mmul(net.params().get(head + ".W")).addRowVector(net.params().get(head + ".b")).subi(y);
+            expected += share.weight() * diff.mul(diff).sumNumber().doubleValue();
+            INDArray dz = diff.mul(2 * share.weight());
+            assertEquals(0, users.transpose().mmul(dz).subi(gradients.get(head + ".W")).norm1Number().doubleValue(), 1e-6, head);
+            assertEquals(0, dz.sum(true, 0).subi(gradients.get(head + ".b")).norm1Number().doubleValue(), 1e-6, head);
+            org.teracon.workbench.model.TcnEngine.addAt(org.teracon.workbench.method.TrainingCore.rowsOf(expectedDHidden, share.group(), l),
+                    share.group().count(), l, position, dz.mmul(net.params().get(head + ".W").transpose()));
+            row += share.group().count();
         }
+        assertTrue(expected > 0, "the student was moved away from the teacher");
+        assertEquals(expected, loss, 1e-6 * expected);
+        assertEquals(0, expectedDHidden.sub(dHidden).norm1Number().doubleValue(), 1e-6, "dL/dHidden, batch rows untouched");
     }
 
     /**
