@@ -44,8 +44,20 @@ final class KnowledgeRetention {
     /** The teacher's old heads side by side, [C, ΣO] and [1, ΣO]: frozen, so joined once. */
     private final INDArray teacherWeights;
     private final INDArray teacherBiases;
-    /** The teacher's thread; made on first use, ended by {@link #close()}. */
-    private java.util.concurrent.ExecutorService teacherThread;
+    /**
+     * The teachers' thread, one for the whole process: a thread made and ended per stage got a C-allocator
+     * arena of its own each time, and the resident size crept up by the memory those kept. Passes of
+     * runs that share the process queue on it one after another; each ends by freeing its workspace.
+     */
+    private static final java.util.concurrent.ExecutorService TEACHER_THREAD = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(() -> {
+            org.teracon.workbench.model.GemmLanes.keepOnThisThread();
+            r.run();
+        }, "teracon-teacher");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean used;
     private java.util.concurrent.Future<?> running;
     /** The teacher's pseudo-labels are copied here, outside any workspace, to outlive the teacher thread's scope. */
     private INDArray labelBuffer;
@@ -172,16 +184,7 @@ final class KnowledgeRetention {
      * step's pass is waited for first (it writes into the same buffer), even after a failed step.
      */
     Teaching teach(List<List<Share>> passes, double s) {
-        if (teacherThread == null) {
-            teacherThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(() -> {
-                    org.teracon.workbench.model.GemmLanes.keepOnThisThread();
-                    r.run();
-                }, "teracon-teacher");
-                t.setDaemon(true);
-                return t;
-            });
-        }
+        used = true;
         settle();
         java.util.concurrent.CompletableFuture<float[][][]> masks = new java.util.concurrent.CompletableFuture<>();
         int[] offsets = labelOffsets(passes);
@@ -207,7 +210,7 @@ final class KnowledgeRetention {
                 throw t;
             }
         };
-        java.util.concurrent.Future<INDArray> labels = teacherThread.submit(job);
+        java.util.concurrent.Future<INDArray> labels = TEACHER_THREAD.submit(job);
         running = labels;
         return new Teaching(labels, masks);
     }
@@ -233,13 +236,12 @@ final class KnowledgeRetention {
         running = null;
     }
 
-    /** Ends the teacher's thread after its last pass, freeing its workspace and the label buffer. */
+    /** After the stage's last pass: frees the teacher thread's workspace and the label buffer. */
     void close() {
-        if (teacherThread == null) return;
+        if (!used) return;
         settle();
-        waitFor(teacherThread.submit(Workspaces::releaseTeacher));
-        teacherThread.shutdown();
-        teacherThread = null;
+        waitFor(TEACHER_THREAD.submit(Workspaces::releaseTeacher));
+        used = false;
         labelBuffer = null;
     }
 
