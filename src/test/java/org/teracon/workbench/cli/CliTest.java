@@ -153,7 +153,7 @@ class CliTest {
 
         String[] bad = run("run", "--preset", "gpu", "--out", "unused");
         assertEquals("2", bad[0]);
-        assertTrue(bad[2].contains("unknown preset 'gpu', expected one of [cpu, sample, reference]"), bad[2]);
+        assertTrue(bad[2].contains("unknown preset 'gpu', expected one of [cpu, sample, cpu-reference, reference]"), bad[2]);
         String[] badProtocol = run("run", "--protocol", "strict", "--out", "unused");
         assertEquals("2", badProtocol[0]);
         assertTrue(badProtocol[2].contains("expected paper or robust"), badProtocol[2]);
