@@ -103,6 +103,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         }
         List<Benchmark.Stage> stages = PeerBenchmark.stageMedians(reps, peak);
         printStages(o, stages, n);
+        List<PeerBenchmark.StepTimeRatio> ratios = PeerBenchmark.stepTimeRatios(reps);
+        printStepTimeRatios(o, ratios, n);
         PeerBenchmark.Comparison c = PeerBenchmark.compare(reps, peak);
         List<String> mismatches = c == null ? List.of() : PeerBenchmark.mismatches(reps.get(0).peer(), shape);
         if (c != null) printComparison(o, c, n, peak);
@@ -112,7 +114,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "peak process physical memory %.1f MiB, JVM heap in use at the end %.1f MiB%n",
                 reps.stream().mapToLong(r -> r.own().peakPhysicalBytes()).max().orElse(0) / 1048576.0, last.heapUsedBytes() / 1048576.0);
         AtomicFiles.writeString(out.resolve("benchmark.json"), Json.write(new PeerBenchmark.Report(Backend.describe(), peak,
-                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, reps)));
+                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, ratios, reps)));
         return 0;
     }
 
@@ -134,6 +136,16 @@ public class BenchmarkCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s (%d) | %s | %s |%n", s.method(), s.stage(), mib(m.rssBytes()),
                     mib(m.peakRssBytes()), mib(m.heapUsedAfterGcBytes()), mib(m.heapCommittedBytes()), mib(m.workspaceBytes()),
                     mib1(m.liveArrayBytes()), m.liveArrays(), mib(m.javacppBytes()), mib(m.residualBytes()));
+        }
+    }
+
+    private static void printStepTimeRatios(PrintStream o, List<PeerBenchmark.StepTimeRatio> ratios, int n) {
+        if (ratios.isEmpty()) return;
+        o.printf(Locale.ROOT, "step time against %s's at the same stage, within each repetition (median of %d)%n", ratios.get(0).baseline(), n);
+        o.println("| method | stage | task | step time ratio | per repetition |");
+        o.println("|---|---:|---|---:|---|");
+        for (PeerBenchmark.StepTimeRatio r : ratios) {
+            o.printf(Locale.ROOT, "| %s | %d | %s | %.2f | %s |%n", r.method(), r.stage(), r.task(), r.median(), list(r.perRepetition()));
         }
     }
 

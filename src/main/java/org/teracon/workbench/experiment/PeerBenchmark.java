@@ -32,7 +32,38 @@ public final class PeerBenchmark {
      */
     public record Report(String backend, double matmulGflops, String memorySource, int repeats, boolean firstStageOnly,
                          String peerCommand, List<Benchmark.Stage> stages, Comparison comparison,
-                         List<String> peerMismatches, List<Repetition> repetitions) {
+                         List<String> peerMismatches, List<StepTimeRatio> stepTimeRatios, List<Repetition> repetitions) {
+    }
+
+    /**
+     * A method's step time at one stage over the first method's at the same stage (1.3: 30 % slower),
+     * taken within each repetition, so both sides ran minutes apart on the same machine, and its median.
+     */
+    public record StepTimeRatio(String method, String baseline, int stage, String task, double median, List<Double> perRepetition) {
+    }
+
+    /** Every other method's step-time ratio to the first method's, per stage both timed; empty with one method. */
+    public static List<StepTimeRatio> stepTimeRatios(List<Repetition> reps) {
+        if (reps.isEmpty() || reps.get(0).own().stages().isEmpty()) return List.of();
+        String baseline = reps.get(0).own().stages().get(0).method();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, Benchmark.Stage> named = new LinkedHashMap<>();
+        for (Repetition r : reps) {
+            Map<Integer, Double> base = new LinkedHashMap<>();
+            for (Benchmark.Stage s : r.own().stages()) if (s.method().equals(baseline)) base.put(s.stage(), s.stepsPerSecond());
+            for (Benchmark.Stage s : r.own().stages()) {
+                if (s.method().equals(baseline) || !base.containsKey(s.stage())) continue;
+                String key = s.method() + "#" + s.stage();
+                named.putIfAbsent(key, s);
+                ratios.computeIfAbsent(key, k -> new ArrayList<>()).add(base.get(s.stage()) / s.stepsPerSecond());
+            }
+        }
+        List<StepTimeRatio> out = new ArrayList<>();
+        ratios.forEach((key, values) -> {
+            Benchmark.Stage s = named.get(key);
+            out.add(new StepTimeRatio(s.method(), baseline, s.stage(), s.task(), median(values), List.copyOf(values)));
+        });
+        return out;
     }
 
     private PeerBenchmark() {

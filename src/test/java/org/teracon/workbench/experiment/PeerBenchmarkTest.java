@@ -30,6 +30,24 @@ class PeerBenchmarkTest {
                 stage("sinmoall", 2, 9, 3, 110, 210), stage("teracon", 1, 1, 1, 120, 220)), 0, 0);
     }
 
+    /** Each repetition's ratio pairs the same repetition's stages; the median is over repetitions; stage 1 alone has no partner here. */
+    @Test
+    void stepTimeRatiosPairStagesWithinEachRepetition() {
+        Benchmark.Result first = new Benchmark.Result(List.of(stage("sinmoall", 1, 20, 1, 0, 0), stage("sinmoall", 2, 30, 1, 0, 0),
+                stage("teracon", 1, 10, 1, 0, 0), stage("teracon", 2, 20, 1, 0, 0)), 0, 0);
+        Benchmark.Result second = new Benchmark.Result(List.of(stage("sinmoall", 1, 40, 1, 0, 0), stage("sinmoall", 2, 24, 1, 0, 0),
+                stage("teracon", 1, 32, 1, 0, 0), stage("teracon", 2, 12, 1, 0, 0)), 0, 0);
+        Benchmark.Result third = new Benchmark.Result(List.of(stage("sinmoall", 1, 10, 1, 0, 0), stage("sinmoall", 2, 15, 1, 0, 0),
+                stage("teracon", 2, 10, 1, 0, 0)), 0, 0);
+        List<PeerBenchmark.StepTimeRatio> r = PeerBenchmark.stepTimeRatios(List.of(new PeerBenchmark.Repetition(1, first, null),
+                new PeerBenchmark.Repetition(2, second, null), new PeerBenchmark.Repetition(3, third, null)));
+        assertEquals(2, r.size());
+        assertEquals(new PeerBenchmark.StepTimeRatio("teracon", "sinmoall", 1, "next_item", (2.0 + 1.25) / 2, List.of(2.0, 1.25)), r.get(0));
+        assertEquals(new PeerBenchmark.StepTimeRatio("teracon", "sinmoall", 2, "t2", 1.5, List.of(1.5, 2.0, 1.5)), r.get(1));
+        assertEquals(List.of(), PeerBenchmark.stepTimeRatios(List.of(new PeerBenchmark.Repetition(1,
+                new Benchmark.Result(List.of(stage("sinmoall", 1, 20, 1, 0, 0)), 0, 0), null))));
+    }
+
     @Test
     void parsesTheTorchScriptsResultLine() {
         PeerCommand.Result r = PeerCommand.parse("loading data\n" + TORCH_LINE + "\n");
