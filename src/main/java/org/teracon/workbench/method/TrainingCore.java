@@ -1,11 +1,13 @@
 package org.teracon.workbench.method;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.teracon.workbench.data.TaskKind;
 import org.teracon.workbench.model.BackboneHooks;
 import org.teracon.workbench.model.Gradients;
@@ -160,12 +162,12 @@ public final class TrainingCore {
      * small ones flattened together, since each reduction costs an ND4J call (~30 µs) however small.
      */
     static boolean finite(Gradients gradients) {
-        List<INDArray> small = new java.util.ArrayList<>();
+        List<INDArray> small = new ArrayList<>();
         for (INDArray g : gradients.asMap().values()) {
             if (g.length() <= SMALL_GRADIENT) small.add(g);
             else if (!Double.isFinite(g.sumNumber().doubleValue())) return false;
         }
-        return small.isEmpty() || Double.isFinite(org.nd4j.linalg.factory.Nd4j.toFlattened(small).sumNumber().doubleValue());
+        return small.isEmpty() || Double.isFinite(Nd4j.toFlattened(small).sumNumber().doubleValue());
     }
 
     /**

@@ -1,9 +1,12 @@
 package org.teracon.workbench.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -99,7 +102,7 @@ public final class AdamOptimizer implements Optimizer {
         Map<String, INDArray> rest = gradients;
         Runnable packed = packedUpdate(params, gradients);
         if (packed != null) {
-            rest = new java.util.LinkedHashMap<>(gradients);
+            rest = new LinkedHashMap<>(gradients);
             rest.keySet().removeAll(pack.names());
             caller.add(packed);
         }
@@ -135,7 +138,7 @@ public final class AdamOptimizer implements Optimizer {
         double scaledEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
         return () -> {
             // a fresh array, shaped as the flat moments: the op writes the update over it
-            INDArray g = Nd4j.toFlattened('c', java.util.Arrays.asList(parts)).reshape(pack.offsets()[small.size()]);
+            INDArray g = Nd4j.toFlattened('c', Arrays.asList(parts)).reshape(pack.offsets()[small.size()]);
             Nd4j.exec(new AdamUpdater(g, pack.secondMoment(), pack.firstMoment(), g, pack.secondMoment(), pack.firstMoment(),
                     learningRate, beta1, beta2, scaledEpsilon, t - 1));
             for (int i = 0; i < small.size(); i++) {
@@ -152,7 +155,7 @@ public final class AdamOptimizer implements Optimizer {
         INDArray m;
         INDArray v;
         try (var ignored = Workspaces.outside()) {
-            org.nd4j.linalg.api.buffer.DataType type = params.get(names.get(0)).dataType();
+            DataType type = params.get(names.get(0)).dataType();
             m = Nd4j.zeros(type, offsets[names.size()]);
             v = Nd4j.zeros(type, offsets[names.size()]);
             for (int i = 0; i < names.size(); i++) {
@@ -178,7 +181,7 @@ public final class AdamOptimizer implements Optimizer {
         }
         int t = steps.merge(name, 1, Integer::sum);
         // the op writes the update over its gradient input: a step's gradient is its own, so it is reused
-        INDArray g = java.util.Arrays.equals(gradient.shape(), param.shape()) && !gradient.isView() ? gradient : gradient.reshape(param.shape()).dup();
+        INDArray g = Arrays.equals(gradient.shape(), param.shape()) && !gradient.isView() ? gradient : gradient.reshape(param.shape()).dup();
         double scaledEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
         return () -> {
             Nd4j.exec(new AdamUpdater(g, v, m, g, v, m, learningRate, beta1, beta2, scaledEpsilon, t - 1));

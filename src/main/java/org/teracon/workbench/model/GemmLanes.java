@@ -1,7 +1,5 @@
 package org.teracon.workbench.model;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingDeque;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -136,28 +134,6 @@ public final class GemmLanes {
         FutureTask<Void> task = new FutureTask<>(gemm, null);
         if (first) QUEUE.addFirst(task);
         else QUEUE.addLast(task);
-        return () -> awaitUninterruptibly(task);
-    }
-
-    /**
-     * Waits even when interrupted (a cancelled run): the worker writes into the caller's workspace, which
-     * must not be closed and reused under it. The interrupt is kept for the caller to see.
-     */
-    private static void awaitUninterruptibly(Future<?> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    f.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("GEMM on the worker lane failed: " + e.getCause(), e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        return () -> Uninterruptibly.await(task, "work on the GEMM worker lane");
     }
 }

@@ -47,8 +47,13 @@ public final class Workspaces {
 
     /** Frees the calling thread's teacher workspace (at the end of a stage, on the teacher's thread). */
     public static void releaseTeacher() {
+        destroy("teracon-teacher");
+    }
+
+    /** Frees the calling thread's workspace of that name, if it has one. */
+    private static void destroy(String id) {
         var manager = Nd4j.getWorkspaceManager();
-        if (manager.checkIfWorkspaceExists("teracon-teacher")) manager.destroyWorkspace(manager.getWorkspaceForCurrentThread("teracon-teacher"));
+        if (manager.checkIfWorkspaceExists(id)) manager.destroyWorkspace(manager.getWorkspaceForCurrentThread(id));
     }
 
     /** The scope of one evaluation batch. */
@@ -63,10 +68,7 @@ public final class Workspaces {
      * freed and it still grew ~60 MiB a stage (benchmark, TERACON on ML-100K; README, Memory).
      */
     public static void releaseAfterStage() {
-        var manager = Nd4j.getWorkspaceManager();
-        for (String id : new String[] {"teracon-step", "teracon-eval", "teracon-retention"}) {
-            if (manager.checkIfWorkspaceExists(id)) manager.destroyWorkspace(manager.getWorkspaceForCurrentThread(id));
-        }
+        for (String id : new String[] {"teracon-step", "teracon-eval", "teracon-retention"}) destroy(id);
         NativeMemory.collect();
         NativeMemory.trim();
     }

@@ -5,6 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -12,11 +17,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.model.GemmLanes;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
 import org.teracon.workbench.model.ParameterStore;
 import org.teracon.workbench.model.TaskHead;
 import org.teracon.workbench.model.TcnEngine;
+import org.teracon.workbench.model.Uninterruptibly;
 import org.teracon.workbench.model.Workspaces;
 
 /**
@@ -49,16 +56,16 @@ final class KnowledgeRetention {
      * arena of its own each time, and the resident size crept up by the memory those kept. Passes of
      * runs that share the process queue on it one after another; each ends by freeing its workspace.
      */
-    private static final java.util.concurrent.ExecutorService TEACHER_THREAD = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static final ExecutorService TEACHER_THREAD = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(() -> {
-            org.teracon.workbench.model.GemmLanes.keepOnThisThread();
+            GemmLanes.keepOnThisThread();
             r.run();
         }, "teracon-teacher");
         t.setDaemon(true);
         return t;
     });
     private boolean used;
-    private java.util.concurrent.Future<?> running;
+    private Future<?> running;
     /** The teacher's pseudo-labels are copied here, outside any workspace, to outlive the teacher thread's scope. */
     private INDArray labelBuffer;
 
@@ -77,6 +84,10 @@ final class KnowledgeRetention {
 
     /** One old task's share of a batch: the sampled users' group in their pass and each user's weight. */
     record Share(TaskData task, StepContext.Group group, int[][] sequences, double weight) {
+    }
+
+    /** A share as drawn, before it has a place in a pass. */
+    private record Drawn(TaskData task, int[][] sequences, double weight) {
     }
 
     /** The frozen model's masks of every old task at sharpness s (the m̃ of the sampling-rate equation). */
@@ -98,20 +109,20 @@ final class KnowledgeRetention {
     List<List<Share>> sample(StepContext step, Map<Integer, Double> rho, Random rnd) {
         int[] users = step.users();
         double rhoSum = rho.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<Share> drawn = new ArrayList<>();
+        List<Drawn> drawn = new ArrayList<>();
         for (TaskData task : old) {
             double rate = rho.get(task.stage());
             int count = Math.max(1, Math.min(users.length, (int) Math.round(rate * users.length)));
             int[] pick = sample(users.length, count, rnd);
             int[] picked = new int[count];
             for (int i = 0; i < count; i++) picked[i] = users[pick[i]];
-            drawn.add(new Share(task, null, step.task().sequencesOf(picked), rate / rhoSum / ((double) count * task.outputSize())));
+            drawn.add(new Drawn(task, step.task().sequencesOf(picked), rate / rhoSum / ((double) count * task.outputSize())));
         }
         List<List<Share>> passes = new ArrayList<>();
         passes.add(new ArrayList<>());
         boolean stack = drawn.stream().mapToInt(d -> d.sequences().length).sum() <= Math.max(1, users.length / 2);
         int used = users.length;
-        for (Share d : drawn) {
+        for (Drawn d : drawn) {
             int count = d.sequences().length;
             if (!stack && used + count > users.length) {
                 passes.add(new ArrayList<>());
@@ -167,15 +178,15 @@ final class KnowledgeRetention {
     }
 
     /** What the teacher gave one step: its pseudo-labels, and its masks at the step's s as host values per old task. */
-    record Teaching(java.util.concurrent.Future<INDArray> labels, java.util.concurrent.Future<float[][][]> masks) {
+    record Teaching(Future<INDArray> labels, Future<float[][][]> masks) {
         /** [N, ΣO], waiting for the teacher's thread if it is not done. */
         INDArray pseudoLabels() {
-            return waitFor(labels);
+            return Uninterruptibly.await(labels, "the teacher's pass");
         }
 
         /** m̃ of old task j at the step's s, [layer][channel]. */
         float[][] mask(int task) {
-            return waitFor(masks)[task];
+            return Uninterruptibly.await(masks, "the teacher's pass")[task];
         }
     }
 
@@ -186,9 +197,9 @@ final class KnowledgeRetention {
     Teaching teach(List<List<Share>> passes, double s) {
         used = true;
         settle();
-        java.util.concurrent.CompletableFuture<float[][][]> masks = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<float[][][]> masks = new CompletableFuture<>();
         int[] offsets = labelOffsets(passes);
-        java.util.concurrent.Callable<INDArray> job = () -> {
+        Callable<INDArray> job = () -> {
             try {
                 INDArray all = labelBuffer(offsets[passes.size()]);
                 for (int p = 0; p < passes.size(); p++) {
@@ -210,7 +221,7 @@ final class KnowledgeRetention {
                 throw t;
             }
         };
-        java.util.concurrent.Future<INDArray> labels = TEACHER_THREAD.submit(job);
+        Future<INDArray> labels = TEACHER_THREAD.submit(job);
         running = labels;
         return new Teaching(labels, masks);
     }
@@ -229,7 +240,7 @@ final class KnowledgeRetention {
     private void settle() {
         if (running == null) return;
         try {
-            waitFor(running);
+            Uninterruptibly.await(running, "the teacher's pass");
         } catch (RuntimeException ignored) {
             // the step that started it has failed with it already
         }
@@ -240,30 +251,9 @@ final class KnowledgeRetention {
     void close() {
         if (!used) return;
         settle();
-        waitFor(TEACHER_THREAD.submit(Workspaces::releaseTeacher));
+        Uninterruptibly.await(TEACHER_THREAD.submit(Workspaces::releaseTeacher), "freeing the teacher's workspace");
         used = false;
         labelBuffer = null;
-    }
-
-    /** The future's value; waits even when interrupted, since the teacher's thread writes into arrays the caller reads. */
-    private static <T> T waitFor(java.util.concurrent.Future<T> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException r) throw r;
-                    if (cause instanceof Error err) throw err;
-                    throw new IllegalStateException("teacher pass failed: " + cause, cause);
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
     }
 
     /** The teacher's logits of the shares' users at sharpness s, [N, ΣO] (all old heads), from one stacked forward pass. */
@@ -324,17 +314,13 @@ final class KnowledgeRetention {
     /** [N, ΣO]: a user's weight on its own task's block of outputs, zero on every other task's. */
     private INDArray blockWeights(List<Share> shares, DataType type) {
         int n = shares.stream().mapToInt(s -> s.group().count()).sum();
-        int width = (int) offsets[old.size()];
-        double[] w = new double[n * width];
+        double[][] w = new double[n][(int) offsets[old.size()]];
         int r = 0;
         for (Share share : shares) {
             int j = old.indexOf(share.task());
-            for (int i = 0; i < share.group().count(); i++, r++) {
-                Arrays.fill(w, r * width + (int) offsets[j], r * width + (int) offsets[j + 1], share.weight());
-            }
+            for (int i = 0; i < share.group().count(); i++, r++) Arrays.fill(w[r], (int) offsets[j], (int) offsets[j + 1], share.weight());
         }
-        INDArray weights = Nd4j.createFromArray(w).reshape(n, width);
-        return type == DataType.DOUBLE ? weights : weights.castTo(type);
+        return TaskMasks.constant(w, type);
     }
 
     /** The old tasks' head parameters side by side along the columns. */

@@ -132,14 +132,13 @@ class KnowledgeRetentionTest {
     @Test
     void sharesBeyondOneBatchRunInTheirOwnPassWithTheSameLossAndGradients() {
         Fixture f = Fixture.of(6);
-        TaskData current = f.current();
         BackboneConfig config = f.config();
         Network net = f.net();
         KnowledgeRetention kr = f.retention();
         int[] users = {0, 1, 2, 3, 4, 5, 6, 7};
         double s = 3;
         try (var ws = org.teracon.workbench.model.Workspaces.step()) {
-            StepContext step = new StepContext(current, users, new int[8][], 0, 1);
+            StepContext step = new StepContext(f.current(), users, new int[8][], 0, 1);
             List<List<KnowledgeRetention.Share>> passes = kr.sample(step, Map.of(0, 0.9, 1, 0.9), new Random(2));
             assertEquals(3, passes.size());
             assertTrue(passes.get(0).isEmpty(), "nothing stacked below the batch");
@@ -161,7 +160,7 @@ class KnowledgeRetentionTest {
             net.backward(passA, dA, gA);
             hooksA.backward(gA);
 
-            StepContext stacked = new StepContext(current, users, new int[8][], 0, 1);
+            StepContext stacked = new StepContext(f.current(), users, new int[8][], 0, 1);
             List<KnowledgeRetention.Share> both = new java.util.ArrayList<>();
             for (List<KnowledgeRetention.Share> pass : passes) {
                 for (KnowledgeRetention.Share share : pass) {
