@@ -201,7 +201,7 @@ public final class TcnEngine {
     /**
      * x [B·L, C] times a [1, C] mask on every row, or a [B, C] mask with row i on the L rows of sequence
      * i: one broadcast op along dimensions (0, 2) of x as [B, L, C]. Repeating the mask to [B·L, C] first
-     * cost 1.3 ms at 69×30×64 against 0.3-0.4 for the broadcast (probe; issue #8).
+     * cost 1.3 ms at 69×30×64 against 0.25-0.5 for the broadcast (probe; issue #8).
      */
     static INDArray masked(INDArray x, INDArray mask, int b, int l) {
         if (mask.rows() == 1) return x.mulRowVector(mask.reshape(1, mask.length()));
