@@ -39,6 +39,15 @@ public interface BackboneHooks {
     default void maskGradient(int layer, INDArray gradient) {
     }
 
+    /**
+     * dL/d(mask) of layer k as its terms before summing: dL/d(masked output) ⊙ (ReLU output), [B·L, C]
+     * with rows (sequence, position), for hooks that sum them their own way (TERACON: straight into
+     * per-task sums, one GEMM). False leaves the summing to the engine, which then calls {@link #maskGradient}.
+     */
+    default boolean maskGradientTerms(int layer, INDArray terms, int sequences, int length) {
+        return false;
+    }
+
     /** Parameter-name prefix of block b's residual patch (PeterRec), or null for none. */
     default String patch(int block) {
         return null;

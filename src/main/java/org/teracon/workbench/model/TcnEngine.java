@@ -272,9 +272,9 @@ public final class TcnEngine {
         INDArray dRelu = dOut;
         if (layer.mask() != null) {
             INDArray product = dOut.mul(layer.relu());
-            INDArray dMask = layer.mask().rows() == 1 ? columnSums(product)
-                    : product.reshape('c', b, l, c).sum(1);
-            hooks.maskGradient(k, dMask);
+            if (!hooks.maskGradientTerms(k, product, b, l)) {
+                hooks.maskGradient(k, layer.mask().rows() == 1 ? columnSums(product) : product.reshape('c', b, l, c).sum(1));
+            }
             dRelu = masked(dOut, layer.mask(), b, l);
         }
         INDArray dy = dRelu.mul(Transforms.sign(layer.relu(), true));

@@ -12,8 +12,10 @@ import org.teracon.workbench.model.Gradients;
  * Backbone hooks for a stacked pass whose groups of sequences each run under one task's masks: the
  * batch under the current task's, each retention group under its old task's. Each mask row (one per
  * sequence, or a single row when one group runs alone) reads its task's mask; every layer's rows come
- * from one gather over all tasks' masks, and every layer's gradient is summed per task by one GEMM with
- * the [tasks × rows] membership matrix, so neither grows with the number of groups.
+ * from one gather over all tasks' masks, and every layer's gradient terms [B·L, C] are summed per task
+ * by one GEMM with the [tasks × B·L] membership matrix, straight into that layer's block of all tasks'
+ * dL/dm, so neither grows with the number of groups (a sum per sequence, a GEMM per task and a concat
+ * of the layers cost an ND4J call each, issue #8).
  */
 final class GroupMasks implements BackboneHooks {
     private final TaskMasks masks;
@@ -24,9 +26,10 @@ final class GroupMasks implements BackboneHooks {
     private final boolean[] used;
     /** Every layer's mask rows, [K·R, C], gathered on first use. */
     private INDArray rows;
+    /** [n, B·L]: 1 where a row of the pass runs under task t's masks; made by the first gradient. */
     private INDArray membership;
-    /** dL/dm of every task for each layer, [n, C]; null until the backward pass reaches the layer. */
-    private final INDArray[] taskGradients;
+    /** dL/dm of every task for each layer, [K·n, C]; null until the backward pass reaches a mask. */
+    private INDArray taskGradients;
 
     GroupMasks(TaskMasks masks, int[] taskOfGroup, List<StepContext.Group> groups, int layers, int channels) {
         this.masks = masks;
@@ -35,7 +38,6 @@ final class GroupMasks implements BackboneHooks {
         this.taskOfRow = groups.size() == 1 ? new int[] {taskOfGroup[0]} : taskOfSequence(taskOfGroup, groups);
         this.used = new boolean[masks.tasks()];
         for (int t : taskOfGroup) used[t] = true;
-        this.taskGradients = new INDArray[layers];
     }
 
     private static int[] taskOfSequence(int[] taskOfGroup, List<StepContext.Group> groups) {
@@ -64,28 +66,34 @@ final class GroupMasks implements BackboneHooks {
         return Nd4j.pullRows(masks.stacked().reshape('c', (long) layers * n, channels), 1, index);
     }
 
-    /** Sums the layer's per-row gradient [R, C] into its tasks' rows: membership [n, R] · gradient. */
+    /** Sums the layer's gradient terms [B·L, C] into its tasks' rows: membership [n, B·L] · terms. */
     @Override
-    public void maskGradient(int layer, INDArray gradient) {
-        if (membership == null) membership = membership(gradient.dataType());
-        taskGradients[layer] = membership.mmul(gradient);
+    public boolean maskGradientTerms(int layer, INDArray terms, int sequences, int length) {
+        int n = masks.tasks();
+        if (taskGradients == null) {
+            membership = membership(sequences, length, terms.dataType());
+            taskGradients = Nd4j.create(terms.dataType(), (long) layers * n, channels); // zero for a layer never reached
+        }
+        Nd4j.gemm(membership, terms, taskGradients.get(NDArrayIndex.interval((long) layer * n, (long) (layer + 1) * n), NDArrayIndex.all()),
+                false, false, 1.0, 0.0);
+        return true;
     }
 
-    private INDArray membership(org.nd4j.linalg.api.buffer.DataType type) {
-        double[][] m = new double[masks.tasks()][taskOfRow.length];
-        for (int r = 0; r < taskOfRow.length; r++) m[taskOfRow[r]][r] = 1;
+    private INDArray membership(int sequences, int length, org.nd4j.linalg.api.buffer.DataType type) {
+        if (taskOfRow.length != 1 && taskOfRow.length != sequences) {
+            throw new IllegalArgumentException("mask rows for " + taskOfRow.length + " sequences, gradient for " + sequences);
+        }
+        double[][] m = new double[masks.tasks()][sequences * length];
+        for (int i = 0; i < sequences; i++) {
+            int task = taskOfRow[taskOfRow.length == 1 ? 0 : i];
+            java.util.Arrays.fill(m[task], i * length, (i + 1) * length, 1);
+        }
         return TaskMasks.constant(m, type);
     }
 
     /** Every used task's dL/dm [K, C] into its mask parameters (nothing where no gradient reached the masks). */
     void backward(Gradients into) {
-        INDArray reached = java.util.Arrays.stream(taskGradients).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        if (reached == null) return;
-        INDArray[] perLayer = new INDArray[layers];
-        for (int k = 0; k < layers; k++) {
-            perLayer[k] = taskGradients[k] == null ? Nd4j.zeros(reached.dataType(), masks.tasks(), channels) : taskGradients[k];
-        }
-        INDArray dMasks = Nd4j.concat(0, perLayer).reshape('c', layers, masks.tasks(), channels);
-        masks.backward(dMasks, used, into);
+        if (taskGradients == null) return;
+        masks.backward(taskGradients.reshape('c', layers, masks.tasks(), channels), used, into);
     }
 }

@@ -2,6 +2,7 @@ package org.teracon.workbench.method.teracon;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -244,9 +245,10 @@ class TaskMasksTest {
         }
     }
 
-    /** Groups of sequences under different tasks: gathered mask rows and the per-task sums of their gradients. */
+    /** Groups of sequences under different tasks: gathered mask rows and the per-task sums of their gradient terms. */
     @Test
     void groupMasksGatherRowsAndSumGradientsPerTask() {
+        int length = 3;
         for (boolean relationAware : new boolean[] {false, true}) {
             ParameterStore p = randomMasks(17);
             TaskMasks masks = new TaskMasks(p, N, relationAware, S);
@@ -261,19 +263,46 @@ class TaskMasksTest {
             dM[2] = new double[K][C];
             for (int k = K - 1; k >= 0; k--) {
                 double[][] rows = hooks.mask(k).toDoubleMatrix();
-                double[][] dRows = new double[taskOfSequence.length][C];
+                double[][] terms = new double[taskOfSequence.length * length][C];
                 for (int r = 0; r < taskOfSequence.length; r++) {
                     assertArrayEquals(referenceMask(p, taskOfSequence[r], relationAware)[k], rows[r], 1e-12, "layer " + k + " row " + r);
-                    for (int c = 0; c < C; c++) {
-                        dRows[r][c] = rnd.nextGaussian();
-                        dM[taskOfSequence[r]][k][c] += dRows[r][c];
+                    for (int t = 0; t < length; t++) {
+                        for (int c = 0; c < C; c++) {
+                            terms[r * length + t][c] = rnd.nextGaussian();
+                            dM[taskOfSequence[r]][k][c] += terms[r * length + t][c];
+                        }
                     }
                 }
-                hooks.maskGradient(k, Nd4j.create(dRows));
+                assertTrue(hooks.maskGradientTerms(k, Nd4j.create(terms), taskOfSequence.length, length));
             }
             Gradients g = new Gradients(n -> true);
             hooks.backward(g);
             assertGradients(referenceGradients(p, dM, relationAware), g, p, (relationAware ? "relation-aware" : "plain") + " groups");
         }
+    }
+
+    /** One group alone reads one mask row for the whole pass; its terms all sum into that task's gradient. */
+    @Test
+    void aSingleGroupSumsEveryRowIntoItsTask() {
+        ParameterStore p = randomMasks(23);
+        TaskMasks masks = new TaskMasks(p, N, true, S);
+        GroupMasks hooks = new GroupMasks(masks, new int[] {1}, List.of(new StepContext.Group(0, 4)), K, C);
+        Random rnd = new Random(5);
+        double[][][] dM = new double[N][][];
+        dM[1] = new double[K][C];
+        for (int k = K - 1; k >= 0; k--) {
+            assertEquals(1, hooks.mask(k).rows());
+            double[][] terms = new double[4 * 2][C];
+            for (int r = 0; r < terms.length; r++) {
+                for (int c = 0; c < C; c++) {
+                    terms[r][c] = rnd.nextGaussian();
+                    dM[1][k][c] += terms[r][c];
+                }
+            }
+            hooks.maskGradientTerms(k, Nd4j.create(terms), 4, 2);
+        }
+        Gradients g = new Gradients(n -> true);
+        hooks.backward(g);
+        assertGradients(referenceGradients(p, dM, true), g, p, "one group");
     }
 }
