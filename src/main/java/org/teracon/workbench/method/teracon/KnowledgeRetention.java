@@ -64,6 +64,9 @@ final class KnowledgeRetention {
         t.setDaemon(true);
         return t;
     });
+    /** At most this many values of s keep their teacher's masks (a stage's batches per epoch, annealed). */
+    static final int MASK_CACHE_ENTRIES = 512;
+    private final Map<Double, TaskMasks> teacherMaskCache = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean used;
     private Future<?> running;
     /** The teacher's pseudo-labels are copied here, outside any workspace, to outlive the teacher thread's scope. */
@@ -90,9 +93,20 @@ final class KnowledgeRetention {
     private record Drawn(TaskData task, int[][] sequences, double weight) {
     }
 
-    /** The frozen model's masks of every old task at sharpness s (the m̃ of the sampling-rate equation). */
+    /**
+     * The frozen model's masks of every old task at sharpness s (the m̃ of the sampling-rate equation).
+     * The teacher never changes within a stage and s takes the same values every epoch (one per batch),
+     * so each s's masks are computed once: a dozen ND4J calls and a host copy a step less on the teacher's
+     * thread, which shares the two cores with the step.
+     */
     TaskMasks teacherMasks(double s) {
-        return new TaskMasks(teacher.params(), old.size(), relationAware, s);
+        TaskMasks cached = teacherMaskCache.get(s);
+        if (cached != null) return cached;
+        TaskMasks masks = new TaskMasks(teacher.params(), old.size(), relationAware, s);
+        if (teacherMaskCache.size() >= MASK_CACHE_ENTRIES) return masks;
+        TaskMasks detached = masks.detached();
+        teacherMaskCache.put(s, detached);
+        return detached;
     }
 
     /**
@@ -254,6 +268,7 @@ final class KnowledgeRetention {
         Uninterruptibly.await(TEACHER_THREAD.submit(Workspaces::releaseTeacher), "freeing the teacher's workspace");
         used = false;
         labelBuffer = null;
+        teacherMaskCache.clear();
     }
 
     /** The teacher's logits of the shares' users at sharpness s, [N, ΣO] (all old heads), from one stacked forward pass. */

@@ -219,6 +219,23 @@ class KnowledgeRetentionTest {
         }
     }
 
+    /** The frozen teacher's masks at one s are made once per stage and equal masks made afresh; another s gets its own. */
+    @Test
+    void teacherMasksAreKeptPerSharpness() {
+        Fixture f = Fixture.of(4);
+        KnowledgeRetention kr = f.retention();
+        TaskMasks first = kr.teacherMasks(2.5);
+        assertSame(first, kr.teacherMasks(2.5));
+        TaskMasks other = kr.teacherMasks(7.0);
+        assertNotSame(first, other);
+        for (double s : new double[] {2.5, 7.0}) {
+            TaskMasks fresh = new TaskMasks(f.teacher().params(), 2, false, s);
+            for (int t = 0; t < 2; t++) assertArrayEquals(fresh.values(t), kr.teacherMasks(s).values(t), "s " + s + " task " + t);
+        }
+        assertFalse(java.util.Arrays.deepEquals(first.values(0), other.values(0)));
+        kr.close();
+    }
+
     @Test
     void sampleDrawsDistinctIndices() {
         int[] s = KnowledgeRetention.sample(50, 20, new Random(3));

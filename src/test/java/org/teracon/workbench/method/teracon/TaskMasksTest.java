@@ -2,6 +2,7 @@ package org.teracon.workbench.method.teracon;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -279,6 +280,19 @@ class TaskMasksTest {
             hooks.backward(g);
             assertGradients(referenceGradients(p, dM, relationAware), g, p, (relationAware ? "relation-aware" : "plain") + " groups");
         }
+    }
+
+    /** After each step every task embedding is clamped to ±6 (reference), in place; values within stay as they are. */
+    @Test
+    void clampKeepsEveryEmbeddingWithinSix() {
+        ParameterStore p = new ParameterStore();
+        p.put(TaskMasks.embedding(0), Nd4j.createFromArray(new float[][] {{-9f, -6f, 0.5f}, {6f, 7.5f, -5.99f}}));
+        p.put(TaskMasks.embedding(1), Nd4j.createFromArray(new float[][] {{100f, -0.25f, 3f}, {-6.01f, 2f, 6.01f}}));
+        INDArray e0 = p.get(TaskMasks.embedding(0));
+        TaskMasks.clampEmbeddings(p, 2);
+        assertSame(e0, p.get(TaskMasks.embedding(0)));
+        assertArrayEquals(new float[] {-6f, -6f, 0.5f, 6f, 6f, -5.99f}, e0.data().asFloat());
+        assertArrayEquals(new float[] {6f, -0.25f, 3f, -6f, 2f, 6f}, p.get(TaskMasks.embedding(1)).data().asFloat());
     }
 
     /** One group alone reads one mask row for the whole pass; its terms all sum into that task's gradient. */
