@@ -1,6 +1,8 @@
 package org.teracon.workbench.method.teracon;
 
+import java.util.Arrays;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -45,7 +47,7 @@ final class GroupMasks implements BackboneHooks {
         int[] task = new int[last.first() + last.count()];
         for (int g = 0; g < groups.size(); g++) {
             StepContext.Group group = groups.get(g);
-            java.util.Arrays.fill(task, group.first(), group.first() + group.count(), taskOfGroup[g]);
+            Arrays.fill(task, group.first(), group.first() + group.count(), taskOfGroup[g]);
         }
         return task;
     }
@@ -79,14 +81,14 @@ final class GroupMasks implements BackboneHooks {
         return true;
     }
 
-    private INDArray membership(int sequences, int length, org.nd4j.linalg.api.buffer.DataType type) {
+    private INDArray membership(int sequences, int length, DataType type) {
         if (taskOfRow.length != 1 && taskOfRow.length != sequences) {
             throw new IllegalArgumentException("mask rows for " + taskOfRow.length + " sequences, gradient for " + sequences);
         }
         double[][] m = new double[masks.tasks()][sequences * length];
         for (int i = 0; i < sequences; i++) {
             int task = taskOfRow[taskOfRow.length == 1 ? 0 : i];
-            java.util.Arrays.fill(m[task], i * length, (i + 1) * length, 1);
+            Arrays.fill(m[task], i * length, (i + 1) * length, 1);
         }
         return TaskMasks.constant(m, type);
     }

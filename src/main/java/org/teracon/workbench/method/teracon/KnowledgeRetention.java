@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,9 +65,14 @@ final class KnowledgeRetention {
         t.setDaemon(true);
         return t;
     });
-    /** At most this many values of s keep their teacher's masks (a stage's batches per epoch, annealed). */
-    static final int MASK_CACHE_ENTRIES = 512;
-    private final Map<Double, TaskMasks> teacherMaskCache = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The teacher's masks kept per s take at most this many bytes (values and their host copy): every
+     * batch of an epoch has its own s, and a large dataset at the reference size has thousands of them.
+     */
+    static final long MASK_CACHE_BYTES = 16L << 20;
+    private final Map<Double, TaskMasks> teacherMaskCache = new ConcurrentHashMap<>();
+    private final long maskCacheBytes;
+    private long teacherMaskBytes;
     private boolean used;
     private Future<?> running;
     /** The teacher's pseudo-labels are copied here, outside any workspace, to outlive the teacher thread's scope. */
@@ -74,6 +80,12 @@ final class KnowledgeRetention {
 
     /** {@code teacher}: a copy of the model taken before the new task changed it; {@code old}: its tasks. */
     KnowledgeRetention(Network teacher, List<TaskData> old, boolean relationAware) {
+        this(teacher, old, relationAware, MASK_CACHE_BYTES);
+    }
+
+    /** As above, keeping at most {@code maskCacheBytes} of the teacher's masks. */
+    KnowledgeRetention(Network teacher, List<TaskData> old, boolean relationAware, long maskCacheBytes) {
+        this.maskCacheBytes = maskCacheBytes;
         this.teacher = teacher;
         this.old = List.copyOf(old);
         this.relationAware = relationAware;
@@ -103,9 +115,11 @@ final class KnowledgeRetention {
         TaskMasks cached = teacherMaskCache.get(s);
         if (cached != null) return cached;
         TaskMasks masks = new TaskMasks(teacher.params(), old.size(), relationAware, s);
-        if (teacherMaskCache.size() >= MASK_CACHE_ENTRIES) return masks;
+        long bytes = 2 * masks.stacked().length() * masks.stacked().dataType().width();
+        if (teacherMaskBytes + bytes > maskCacheBytes) return masks;
         TaskMasks detached = masks.detached();
         teacherMaskCache.put(s, detached);
+        teacherMaskBytes += bytes;
         return detached;
     }
 
@@ -269,6 +283,7 @@ final class KnowledgeRetention {
         used = false;
         labelBuffer = null;
         teacherMaskCache.clear();
+        teacherMaskBytes = 0;
     }
 
     /** The teacher's logits of the shares' users at sharpness s, [N, ΣO] (all old heads), from one stacked forward pass. */

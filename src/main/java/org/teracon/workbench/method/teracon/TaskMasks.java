@@ -1,13 +1,18 @@
 package org.teracon.workbench.method.teracon;
 
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Init;
 import org.teracon.workbench.model.ParameterStore;
+import org.teracon.workbench.model.Workspaces;
 
 /**
  * TERACON's task masks, one per task and masked layer k (two per residual block, on each ReLU output):
@@ -88,7 +93,7 @@ public final class TaskMasks {
     TaskMasks detached() {
         TaskMasks copy = new TaskMasks(params, learnedTasks, relationAware, sharpness);
         INDArray values = stacked();
-        try (var ignored = org.teracon.workbench.model.Workspaces.outside()) {
+        try (var ignored = Workspaces.outside()) {
             copy.stacked = values.dup('c');
         }
         copy.host = copy.stacked.data().asFloat();
@@ -155,19 +160,19 @@ public final class TaskMasks {
     }
 
     /** The selections per number of tasks and data type: constants, made once outside any workspace. */
-    private static final java.util.Map<String, INDArray> SELECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, INDArray> SELECTIONS = new ConcurrentHashMap<>();
 
     /** Every task's selection on the diagonal, so one GEMM gives all mixings: [K, n(2n−1)]·this = [K, n·n]. */
     private INDArray selections() {
-        org.nd4j.linalg.api.buffer.DataType type = params.get(embedding(0)).dataType();
+        DataType type = params.get(embedding(0)).dataType();
         return SELECTIONS.computeIfAbsent(learnedTasks + " " + type, key -> {
-            try (var ignored = org.teracon.workbench.model.Workspaces.outside()) {
+            try (var ignored = Workspaces.outside()) {
                 return selections(learnedTasks, type);
             }
         });
     }
 
-    private static INDArray selections(int learnedTasks, org.nd4j.linalg.api.buffer.DataType type) {
+    private static INDArray selections(int learnedTasks, DataType type) {
         int inputs = 2 * learnedTasks - 1;
         double[][] all = new double[learnedTasks * inputs][learnedTasks * learnedTasks];
         for (int t = 0; t < learnedTasks; t++) {
@@ -178,9 +183,9 @@ public final class TaskMasks {
     }
 
     /** A host-built matrix as one array of the given type, without a separate cast op for float. */
-    static INDArray constant(double[][] values, org.nd4j.linalg.api.buffer.DataType type) {
-        if (type == org.nd4j.linalg.api.buffer.DataType.DOUBLE) return Nd4j.create(values);
-        if (type != org.nd4j.linalg.api.buffer.DataType.FLOAT) return Nd4j.create(values).castTo(type);
+    static INDArray constant(double[][] values, DataType type) {
+        if (type == DataType.DOUBLE) return Nd4j.create(values);
+        if (type != DataType.FLOAT) return Nd4j.create(values).castTo(type);
         float[][] f = new float[values.length][];
         for (int i = 0; i < values.length; i++) {
             f[i] = new float[values[i].length];
@@ -254,7 +259,7 @@ public final class TaskMasks {
         for (int t = 0; t < learnedTasks; t++) {
             INDArray e = p.get(embedding(t));
             // one in-place call instead of a max and a min (~30 µs each however small, issue #8)
-            Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("clipbyvalue").addInputs(e).addOutputs(e)
+            Nd4j.exec(DynamicCustomOp.builder("clipbyvalue").addInputs(e).addOutputs(e)
                     .addFloatingPointArguments(-EMBEDDING_CLAMP, EMBEDDING_CLAMP).build());
         }
     }

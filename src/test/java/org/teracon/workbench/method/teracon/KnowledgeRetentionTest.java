@@ -236,6 +236,22 @@ class KnowledgeRetentionTest {
         kr.close();
     }
 
+    /** Beyond its byte budget the cache keeps what it has and makes further masks afresh each time. */
+    @Test
+    void teacherMaskCacheStopsAtItsBudget() {
+        Fixture f = Fixture.of(4);
+        long oneEntry = 2L * f.config().maskedLayers() * 2 * f.config().channels() * Float.BYTES; // values + host copy
+        KnowledgeRetention kr = new KnowledgeRetention(f.teacher(), List.of(f.t0(), f.t1()), false, oneEntry);
+        TaskMasks kept = kr.teacherMasks(2.5);
+        assertSame(kept, kr.teacherMasks(2.5));
+        TaskMasks beyond = kr.teacherMasks(7.0);
+        assertNotSame(beyond, kr.teacherMasks(7.0));
+        for (int t = 0; t < 2; t++) {
+            assertArrayEquals(new TaskMasks(f.teacher().params(), 2, false, 7.0).values(t), beyond.values(t));
+        }
+        kr.close();
+    }
+
     @Test
     void sampleDrawsDistinctIndices() {
         int[] s = KnowledgeRetention.sample(50, 20, new Random(3));
