@@ -60,6 +60,7 @@ public final class TrainingCore {
         try {
             return fit(stage, env, task, rows, built, backboneTrains, negatives);
         } finally {
+            built.optimizer().release(stage.network().params());
             stage.plugins().forEach(StagePlugin::afterStage);
             Workspaces.releaseAfterStage();
         }

@@ -24,6 +24,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * update, a subtraction and often a copy of a strided gradient each (~25 µs an ND4J call however small,
  * issue #8). Adam is element-wise, so this is the same arithmetic, as long as the packed parameters share
  * their step count; a pack is made once the same small parameters have been stepped together twice.
+ * The packed parameters themselves move into one flat buffer too, the store keeping views of it, so one
+ * subtraction updates them all; a parameter the store has replaced since (a new stage's relation MLPs,
+ * a restored checkpoint) makes a new pack.
  */
 public final class AdamOptimizer implements Optimizer {
     private final double learningRate;
@@ -39,8 +42,17 @@ public final class AdamOptimizer implements Optimizer {
     private List<String> lastSmall = List.of();
     private Pack pack;
 
-    /** The packed parameters in order, where each starts in the flat moments, and the flat moments themselves. */
-    private record Pack(List<String> names, long[] offsets, INDArray firstMoment, INDArray secondMoment) {
+    /**
+     * The packed parameters in order, where each starts in the flat buffers, the flat moments, and the flat
+     * values whose views the store holds as those parameters.
+     */
+    private record Pack(List<String> names, long[] offsets, INDArray firstMoment, INDArray secondMoment, INDArray values,
+                        List<INDArray> views) {
+        /** Whether every packed parameter in the store is still this pack's view. */
+        boolean heldBy(ParameterStore params) {
+            for (int i = 0; i < names.size(); i++) if (params.get(names.get(i)) != views.get(i)) return false;
+            return true;
+        }
     }
 
     public AdamOptimizer(double learningRate) {
@@ -132,44 +144,72 @@ public final class AdamOptimizer implements Optimizer {
         if (small.size() < 2 || !again) return null;
         int t = steps.getOrDefault(small.get(0), 0) + 1;
         for (String name : small) if (steps.getOrDefault(name, 0) + 1 != t) return null;
-        if (pack == null || !pack.names().equals(small)) pack = pack(params, small);
+        if (pack == null || !pack.names().equals(small) || !pack.heldBy(params)) pack = pack(params, small);
         for (String name : small) steps.put(name, t);
         INDArray[] parts = small.stream().map(gradients::get).toArray(INDArray[]::new);
         double scaledEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
+        Pack p = pack;
         return () -> {
             // a fresh array, shaped as the flat moments: the op writes the update over it
-            INDArray g = Nd4j.toFlattened('c', Arrays.asList(parts)).reshape(pack.offsets()[small.size()]);
-            Nd4j.exec(new AdamUpdater(g, pack.secondMoment(), pack.firstMoment(), g, pack.secondMoment(), pack.firstMoment(),
+            INDArray g = Nd4j.toFlattened('c', Arrays.asList(parts)).reshape(p.offsets()[small.size()]);
+            Nd4j.exec(new AdamUpdater(g, p.secondMoment(), p.firstMoment(), g, p.secondMoment(), p.firstMoment(),
                     learningRate, beta1, beta2, scaledEpsilon, t - 1));
-            for (int i = 0; i < small.size(); i++) {
-                INDArray param = params.get(small.get(i));
-                param.subi(g.get(NDArrayIndex.interval(pack.offsets()[i], pack.offsets()[i + 1])).reshape(param.shape()));
-            }
+            p.values().subi(g);
         };
     }
 
-    /** Moves the named parameters' moments side by side into one flat buffer each; the maps keep views of it. */
+    /** The packed parameters back as arrays of their own: a flat buffer kept alive by any one view would hold them all. */
+    @Override
+    public void release(ParameterStore params) {
+        if (pack == null) return;
+        try (var ignored = Workspaces.outside()) {
+            for (int i = 0; i < pack.names().size(); i++) {
+                String name = pack.names().get(i);
+                if (params.get(name) == pack.views().get(i)) params.put(name, pack.views().get(i).dup('c'));
+            }
+        }
+        pack = null;
+        lastSmall = List.of();
+    }
+
+    /**
+     * Moves the named parameters and their moments side by side into one flat buffer each; the maps keep
+     * views of the moments' buffers, and the store views of the values' buffer as the parameters.
+     */
     private Pack pack(ParameterStore params, List<String> names) {
         long[] offsets = new long[names.size() + 1];
         for (int i = 0; i < names.size(); i++) offsets[i + 1] = offsets[i] + params.get(names.get(i)).length();
         INDArray m;
         INDArray v;
+        INDArray values;
+        List<INDArray> views = new ArrayList<>();
         try (var ignored = Workspaces.outside()) {
             DataType type = params.get(names.get(0)).dataType();
             m = Nd4j.zeros(type, offsets[names.size()]);
             v = Nd4j.zeros(type, offsets[names.size()]);
+            values = Nd4j.create(type, offsets[names.size()]);
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 long[] shape = params.get(name).shape();
-                INDArray mView = m.get(NDArrayIndex.interval(offsets[i], offsets[i + 1])).reshape(shape);
-                INDArray vView = v.get(NDArrayIndex.interval(offsets[i], offsets[i + 1])).reshape(shape);
+                INDArray mView = slice(m, offsets, i, shape);
+                INDArray vView = slice(v, offsets, i, shape);
                 if (firstMoment.containsKey(name)) mView.assign(firstMoment.get(name));
                 if (secondMoment.containsKey(name)) vView.assign(secondMoment.get(name));
                 firstMoment.put(name, mView);
                 secondMoment.put(name, vView);
+                INDArray view = slice(values, offsets, i, shape).assign(params.get(name));
+                params.put(name, view);
+                views.add(view);
             }
         }
-        return new Pack(List.copyOf(names), offsets, m, v);
+        return new Pack(List.copyOf(names), offsets, m, v, values, List.copyOf(views));
+    }
+
+    /** Part i of a flat buffer, as a view in the parameter's shape. */
+    private static INDArray slice(INDArray flat, long[] offsets, int i, long[] shape) {
+        INDArray view = flat.get(NDArrayIndex.interval(offsets[i], offsets[i + 1])).reshape('c', shape);
+        if (!view.isView()) throw new IllegalStateException("a packed slice is not a view of its flat buffer");
+        return view;
     }
 
     private Runnable update(String name, INDArray param, INDArray gradient) {

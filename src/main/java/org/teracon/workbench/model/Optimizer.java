@@ -21,4 +21,11 @@ public interface Optimizer {
     /** Puts back what {@link #state()} returned, so the next step equals the one an unbroken run takes. */
     default void restore(java.io.Serializable state) {
     }
+
+    /**
+     * At the end of a stage: hands back as arrays of their own any parameters the optimiser has made views
+     * of its buffers, so that nothing of it outlives the stage.
+     */
+    default void release(ParameterStore params) {
+    }
 }

@@ -76,7 +76,51 @@ class AdamOptimizerTest {
         resumed.restore(midway);
         for (int step = 3; step < 5; step++) resumed.stepAll(atMidway, gradients(step));
         for (String name : alone.names()) {
-            assertArrayEquals(packed.get(name).data().asFloat(), atMidway.get(name).data().asFloat(), 1e-6f, name + " resumed");
+            assertArrayEquals(packed.get(name).dup().data().asFloat(), atMidway.get(name).dup().data().asFloat(), 1e-6f, name + " resumed");
+        }
+        // the packed parameters are views of one buffer; the large one stays its own array
+        for (String name : new String[] {"a", "b", "c"}) assertTrue(packed.get(name).isView(), name);
+        assertFalse(packed.get("big").isView());
+        // at the stage's end they become arrays of their own again, with the same values
+        float[] before = packed.get("b").dup().data().asFloat();
+        together.release(packed);
+        for (String name : packed.names()) assertFalse(packed.get(name).isView(), name + " released");
+        assertArrayEquals(before, packed.get("b").data().asFloat());
+    }
+
+    /**
+     * A packed parameter the store replaces (a new stage's relation MLP, a restored value) is packed again
+     * with its new value and keeps its moments; a store of packed views serialises as its values.
+     */
+    @Test
+    void aReplacedParameterIsPackedAgainAndViewsSerialiseAsValues() throws Exception {
+        ParameterStore packed = parameters();
+        ParameterStore alone = parameters();
+        AdamOptimizer together = new AdamOptimizer(0.05);
+        AdamOptimizer each = new AdamOptimizer(0.05);
+        for (int step = 0; step < 6; step++) {
+            if (step == 3) {
+                INDArray fresh = Nd4j.createFromArray(new float[][] {{-1f, -0.5f, 0f, 0.5f}, {1f, 1.5f, 2f, 2.5f}, {-2f, -1.5f, 3f, 0.25f}});
+                packed.put("a", fresh.dup());
+                alone.get("a").assign(fresh);
+            }
+            together.stepAll(packed, gradients(step));
+            gradients(step).forEach((name, g) -> each.step(name, alone.get(name), g));
+        }
+        for (String name : alone.names()) {
+            assertArrayEquals(alone.get(name).data().asFloat(), packed.get(name).dup().data().asFloat(), 1e-6f, name);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(packed);
+        }
+        ParameterStore read;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            read = (ParameterStore) in.readObject();
+        }
+        for (String name : packed.names()) {
+            assertArrayEquals(packed.get(name).shape(), read.get(name).shape(), name);
+            assertArrayEquals(packed.get(name).dup().data().asFloat(), read.get(name).dup().data().asFloat(), name + " read back");
         }
     }
 }
