@@ -64,6 +64,10 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "epochs each stage trains (default ${DEFAULT-VALUE}; early stopping may end a stage sooner): more timed steps per stage")
     int epochsPerStage;
 
+    @Option(names = "--count-calls", description = "then one more, untimed run per method with ND4J's op profiler on: "
+            + "ND4J calls per training step at each stage (the same in every run, unlike step times)")
+    boolean countCalls;
+
     @Override
     public Integer call() throws Exception {
         if (epochsPerStage < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--epochs-per-stage must be >= 1, got " + epochsPerStage);
@@ -109,12 +113,17 @@ public class BenchmarkCommand implements Callable<Integer> {
         List<String> mismatches = c == null ? List.of() : PeerBenchmark.mismatches(reps.get(0).peer(), shape);
         if (c != null) printComparison(o, c, n, peak);
         for (String m : mismatches) err.println("warning: the peer trained another shape than ours, " + m);
+        List<Benchmark.StageCalls> calls = null;
+        if (countCalls) {
+            calls = Benchmark.countCalls(cfg, dataset, methods, out.resolve("runs").resolve("calls"), stage1Only, epochsPerStage);
+            printCalls(o, calls);
+        }
         // javacpp's own counter misses most of ND4J's native buffers, so the process's physical size is the figure to read
         Benchmark.Result last = reps.get(reps.size() - 1).own();
         o.printf(Locale.ROOT, "peak process physical memory %.1f MiB, JVM heap in use at the end %.1f MiB%n",
                 reps.stream().mapToLong(r -> r.own().peakPhysicalBytes()).max().orElse(0) / 1048576.0, last.heapUsedBytes() / 1048576.0);
         AtomicFiles.writeString(out.resolve("benchmark.json"), Json.write(new PeerBenchmark.Report(Backend.describe(), peak,
-                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, ratios, reps)));
+                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, ratios, reps, calls)));
         return 0;
     }
 
@@ -146,6 +155,15 @@ public class BenchmarkCommand implements Callable<Integer> {
         o.println("|---|---:|---|---:|---|");
         for (PeerBenchmark.StepTimeRatio r : ratios) {
             o.printf(Locale.ROOT, "| %s | %d | %s | %.2f | %s |%n", r.method(), r.stage(), r.task(), r.median(), list(r.perRepetition()));
+        }
+    }
+
+    private static void printCalls(PrintStream o, List<Benchmark.StageCalls> calls) {
+        o.println("ND4J calls a training step (a separate untimed run with ND4J's op profiler on; GEMMs sent straight to BLAS are not counted)");
+        o.println("| method | stage | task | steps | calls a step |");
+        o.println("|---|---:|---|---:|---:|");
+        for (Benchmark.StageCalls c : calls) {
+            o.printf(Locale.ROOT, "| %s | %d | %s | %d | %.1f |%n", c.method(), c.stage(), c.task(), c.steps(), c.callsPerStep());
         }
     }
 

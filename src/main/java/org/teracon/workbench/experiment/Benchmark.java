@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
+import org.nd4j.linalg.profiler.ProfilerConfig;
 import org.teracon.workbench.data.Dataset;
 import org.teracon.workbench.data.Task;
 import org.teracon.workbench.data.TaskKind;
@@ -109,54 +112,96 @@ public final class Benchmark {
         List<Stage> stages = new ArrayList<>();
         long maxPhysical = 0;
         for (String method : firstStageOnly ? methods.subList(0, 1) : methods) {
-            ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(base.training().first().withEpochs(epochsPerStage),
-                    base.training().second().withEpochs(epochsPerStage), base.training().rest().withEpochs(epochsPerStage), 1,
-                    base.training().evalBatchSize()));
-            List<Task> tasks = TaskOrder.resolve(dataset, cfg);
-            if (firstStageOnly) {
-                cfg = cfg.withNoisyTask(null).withTaskOrder(List.of(tasks.get(0).name()));
-                tasks = tasks.subList(0, 1);
-            }
-            Map<Integer, long[]> stepTimes = new LinkedHashMap<>(); // stage -> {count, nanos}
-            Map<Integer, StageMemory> memory = new LinkedHashMap<>();
-            long[] last = {System.nanoTime()};
-            long[] mem = {0};
-            RunResult r = new ExperimentRunner().run(cfg, dataset, scratch.resolve(method), e -> {
-                if (e instanceof RunEvent.TaskStarted) {
-                    ProcessMemory.resetPeak(); // so each stage's peak is its own, not the highest of the stages before
-                    last[0] = System.nanoTime();
-                }
-                if (e instanceof RunEvent.BatchProgress bp) {
-                    long now = System.nanoTime();
-                    if (bp.batch() > warmupSteps(bp.batches())) {
-                        long[] t = stepTimes.computeIfAbsent(bp.stage(), s -> new long[2]);
-                        t[0]++;
-                        t[1] += now - last[0];
-                    }
-                    last[0] = now;
-                    mem[0] = Math.max(mem[0], Pointer.physicalBytes());
-                }
-                if (e instanceof RunEvent.EpochFinished) last[0] = System.nanoTime();
-                if (e instanceof RunEvent.TaskEvaluated te) {
-                    memory.put(te.stage(), StageMemory.measure()); // its full GC must not count as the next stage's time
-                    last[0] = System.nanoTime();
-                }
-            }, new CancellationToken());
-            if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException(method + " benchmark run failed: " + r.message());
-            maxPhysical = Math.max(maxPhysical, mem[0]);
-            for (var entry : stepTimes.entrySet()) {
+            Measured m = measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage, System::nanoTime);
+            maxPhysical = Math.max(maxPhysical, m.maxPhysical());
+            for (var entry : m.perStage().entrySet()) {
                 int stage = entry.getKey();
                 long[] t = entry.getValue();
-                Task task = tasks.get(stage);
-                int batch = cfg.training().batchSizeFor(stage);
+                Task task = m.tasks().get(stage);
+                int batch = m.config().training().batchSizeFor(stage);
                 int outputs = task.kind() == TaskKind.NEXT_ITEM ? dataset.vocabularySize() : task.numClasses();
                 double stepsPerSecond = t[0] / (t[1] / 1e9);
-                double gflops = trainingFlopsPerRow(cfg, dataset.sequenceLength(), task.kind(), outputs) * batch * stepsPerSecond / 1e9;
+                double gflops = trainingFlopsPerRow(m.config(), dataset.sequenceLength(), task.kind(), outputs) * batch * stepsPerSecond / 1e9;
                 stages.add(new Stage(method, stage + 1, task.name(), batch, t[0], stepsPerSecond, gflops, gflops / matmulPeak,
-                        memory.getOrDefault(stage, StageMemory.UNKNOWN)));
+                        m.memory().getOrDefault(stage, StageMemory.UNKNOWN)));
             }
         }
         Runtime rt = Runtime.getRuntime();
         return new Result(stages, maxPhysical, rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** One method's stage: ND4J calls per step, over the same steps {@link #run} times. */
+    public record StageCalls(String method, int stage, String task, long steps, double callsPerStep) {
+    }
+
+    /**
+     * ND4J calls per training step, counted by ND4J's op profiler over the steps {@link #run} would time, the
+     * teacher thread's included. A run of its own: the profiler slows every call, so these steps are not
+     * timed. Unlike step times on a shared machine, the count is the same in every run, so a change of a few
+     * calls shows. GEMMs that go straight to BLAS ({@code Nd4j.gemm}) are not counted.
+     */
+    public static List<StageCalls> countCalls(ExperimentConfig base, Dataset dataset, List<String> methods, Path scratch,
+                                              boolean firstStageOnly, int epochsPerStage) {
+        List<StageCalls> calls = new ArrayList<>();
+        OpProfiler profiler = OpProfiler.getInstance();
+        Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
+        try {
+            for (String method : firstStageOnly ? methods.subList(0, 1) : methods) {
+                Measured m = measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage, profiler::getInvocationsCount);
+                m.perStage().forEach((stage, c) -> calls.add(new StageCalls(method, stage + 1, m.tasks().get(stage).name(), c[0], (double) c[1] / c[0])));
+            }
+        } finally {
+            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().build());
+            profiler.reset();
+        }
+        return calls;
+    }
+
+    /** What one method's benchmark run gave: per stage {steps, meter units over them}, memory, and its config and tasks. */
+    private record Measured(ExperimentConfig config, List<Task> tasks, Map<Integer, long[]> perStage, Map<Integer, StageMemory> memory,
+                            long maxPhysical) {
+    }
+
+    /**
+     * Trains one method and reads {@code meter} (a clock, or a call counter) around every step past each
+     * stage's warm-up; evaluations and the memory readings between stages fall outside every step.
+     */
+    private static Measured measure(ExperimentConfig base, Dataset dataset, String method, Path scratch, boolean firstStageOnly,
+                                    int epochsPerStage, LongSupplier meter) {
+        ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(base.training().first().withEpochs(epochsPerStage),
+                base.training().second().withEpochs(epochsPerStage), base.training().rest().withEpochs(epochsPerStage), 1,
+                base.training().evalBatchSize()));
+        List<Task> tasks = TaskOrder.resolve(dataset, cfg);
+        if (firstStageOnly) {
+            cfg = cfg.withNoisyTask(null).withTaskOrder(List.of(tasks.get(0).name()));
+            tasks = tasks.subList(0, 1);
+        }
+        Map<Integer, long[]> perStage = new LinkedHashMap<>(); // stage -> {steps, meter units}
+        Map<Integer, StageMemory> memory = new LinkedHashMap<>();
+        long[] last = {meter.getAsLong()};
+        long[] mem = {0};
+        RunResult r = new ExperimentRunner().run(cfg, dataset, scratch.resolve(method), e -> {
+            if (e instanceof RunEvent.TaskStarted) {
+                ProcessMemory.resetPeak(); // so each stage's peak is its own, not the highest of the stages before
+                last[0] = meter.getAsLong();
+            }
+            if (e instanceof RunEvent.BatchProgress bp) {
+                long now = meter.getAsLong();
+                if (bp.batch() > warmupSteps(bp.batches())) {
+                    long[] t = perStage.computeIfAbsent(bp.stage(), s -> new long[2]);
+                    t[0]++;
+                    t[1] += now - last[0];
+                }
+                last[0] = now;
+                mem[0] = Math.max(mem[0], Pointer.physicalBytes());
+            }
+            if (e instanceof RunEvent.EpochFinished) last[0] = meter.getAsLong();
+            if (e instanceof RunEvent.TaskEvaluated te) {
+                memory.put(te.stage(), StageMemory.measure()); // its full GC must not count as the next stage's time
+                last[0] = meter.getAsLong();
+            }
+        }, new CancellationToken());
+        if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException(method + " benchmark run failed: " + r.message());
+        return new Measured(cfg, tasks, perStage, memory, mem[0]);
     }
 }

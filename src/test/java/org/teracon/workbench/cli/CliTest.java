@@ -88,6 +88,34 @@ class CliTest {
         assertTrue(failed[2].contains("exit code 3") && failed[2].contains("no torch"), failed[2]);
     }
 
+    /**
+     * ND4J calls per step: counted over the same steps in every run (so the same numbers twice), more for
+     * TERACON than for SinMoAll once it has masks and an old task to retain, and the profiler off afterwards.
+     */
+    @Test
+    void benchmarkCountsTheSameCallsPerStepInEveryRun(@TempDir Path dir) throws Exception {
+        String[] tiny = {"benchmark", "--dataset", "sample-datasets/synthetic", "--channels", "8", "--dilations", "1",
+                "--order", "next_item,taste_group", "--methods", "sinmoall,teracon", "--count-calls"};
+        com.fasterxml.jackson.databind.JsonNode[] calls = new com.fasterxml.jackson.databind.JsonNode[2];
+        for (int i = 0; i < 2; i++) {
+            String[] r = run(concat(tiny, "--out", dir.resolve("b" + i).toString()));
+            assertEquals("0", r[0], r[2]);
+            assertTrue(r[1].contains("ND4J calls a training step"), r[1]);
+            calls[i] = org.teracon.workbench.experiment.Json.MAPPER.readTree(dir.resolve("b" + i + "/benchmark.json").toFile()).get("callsPerStep");
+        }
+        assertEquals(4, calls[0].size(), calls[0].toString());
+        assertEquals(calls[0], calls[1], "the same calls in both runs");
+        java.util.Map<String, Double> byStage = new java.util.HashMap<>();
+        for (var c : calls[0]) {
+            assertTrue(c.get("steps").asLong() > 0 && c.get("callsPerStep").asDouble() > 0, c.toString());
+            byStage.put(c.get("method").asText() + c.get("stage").asInt(), c.get("callsPerStep").asDouble());
+        }
+        assertTrue(byStage.get("teracon2") > byStage.get("sinmoall2"), byStage.toString());
+        long before = org.nd4j.linalg.profiler.OpProfiler.getInstance().getInvocationsCount();
+        org.nd4j.linalg.factory.Nd4j.ones(3).addi(1);
+        assertEquals(before, org.nd4j.linalg.profiler.OpProfiler.getInstance().getInvocationsCount(), "the profiler is off again");
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
