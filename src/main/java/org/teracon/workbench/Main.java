@@ -91,6 +91,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Threads.skipPhysicalMemoryCheck();
         if (Threads.ompUnset() && System.getProperty(RELAUNCHED) == null) {
             Integer code = relaunchWithOneOpenMpThread(args);
             if (code != null) System.exit(code);

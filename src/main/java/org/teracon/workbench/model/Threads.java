@@ -9,6 +9,8 @@ package org.teracon.workbench.model;
  */
 public final class Threads {
     public static final String OMP = "OMP_NUM_THREADS";
+    /** javacpp's limit on the process's resident size; 0 turns its check off. */
+    public static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 
     private Threads() {
     }
@@ -17,5 +19,23 @@ public final class Threads {
     public static boolean ompUnset() {
         String v = System.getenv(OMP);
         return v == null || v.isBlank();
+    }
+
+    /**
+     * Turns off javacpp's resident-size check unless the user has set a limit, before any ND4J class loads.
+     * With a limit, javacpp reads /proc/self/statm (a system call, under a lock all threads share) every
+     * time it registers a native pointer, and ND4J registers several per op: at the default size this
+     * took 18-36 % of a step (ML-100K T5, median step times 22-26 ms to 18-25 for SinMoAll, 41-46 to 28-35
+     * for TERACON, whose teacher thread contended for the lock; README, Benchmark). javacpp's limit on the
+     * bytes it tracks stays, so a leak still ends in an OutOfMemoryError rather than the machine swapping.
+     *
+     * @return true when this call set it
+     */
+    public static boolean skipPhysicalMemoryCheck() {
+        if (System.getProperty(MAX_PHYSICAL_BYTES) != null || System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(java.util.Locale.ROOT)) != null) {
+            return false;
+        }
+        System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.teracon.workbench.model.Threads;
 
 /**
  * The Spark configuration of a grid: the user's {@code --spark-conf key=value} over defaults that make a
@@ -30,6 +31,8 @@ record SparkSettings(String master, Map<String, String> conf) {
         conf.put("spark.task.maxFailures", String.valueOf(ATTEMPTS));
         // ND4J: one OpenMP thread per executor process, as the CLI itself runs (model.Threads)
         conf.put("spark.executorEnv.OMP_NUM_THREADS", "1");
+        // and without javacpp's per-allocation resident-size check, as Main starts the CLI (model.Threads)
+        conf.put("spark.executor.extraJavaOptions", "-D" + Threads.MAX_PHYSICAL_BYTES + "=0");
         conf.put("spark.ui.enabled", "false");
         // one run per task: a task's result is a run folder's bytes, a few MB with checkpoints
         conf.put("spark.driver.maxResultSize", "0");
