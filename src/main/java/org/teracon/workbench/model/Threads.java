@@ -5,7 +5,8 @@ package org.teracon.workbench.model;
  * element-wise ops lose time to OpenMP's second thread (a reference-size step: 640 ms with
  * OMP_NUM_THREADS=2, 380 ms with 1), so they run on one. OMP_NUM_THREADS is read once when the native
  * library loads, which is why {@code Main} starts the JVM again with it set when the user has not. BLAS
- * threads are {@link GemmLanes}' business.
+ * threads are {@link GemmLanes}' business. Also here: the other setting that must be made before the
+ * native library loads, javacpp's resident-size check.
  */
 public final class Threads {
     public static final String OMP = "OMP_NUM_THREADS";
@@ -24,9 +25,9 @@ public final class Threads {
     /**
      * Turns off javacpp's resident-size check unless the user has set a limit, before any ND4J class loads.
      * With a limit, javacpp reads /proc/self/statm (a system call, under a lock all threads share) every
-     * time it registers a native pointer, and ND4J registers several per op: at the default size this
-     * took 18-36 % of a step (ML-100K T5, median step times 22-26 ms to 18-25 for SinMoAll, 41-46 to 28-35
-     * for TERACON, whose teacher thread contended for the lock; README, Benchmark). javacpp's limit on the
+     * time it registers a native pointer, and ND4J registers several per op (ML-100K T5 at the default size,
+     * median TERACON steps 41-46 ms with the check, 28-35 without; its teacher thread contends for the
+     * lock; README, Benchmark). javacpp's limit on the
      * bytes it tracks stays, so a leak still ends in an OutOfMemoryError rather than the machine swapping.
      *
      * @return true when this call set it
