@@ -20,7 +20,14 @@ public final class StageTrainer {
     /** One optimiser step on a batch of training rows; returns its loss terms including the total. */
     @FunctionalInterface
     public interface BatchStep {
-        Map<LossTerm, Double> apply(int[] rows, int batch, int batches);
+        Map<LossTerm, Double> apply(Batch batch);
+    }
+
+    /**
+     * Batch {@code index} of the epoch's {@code count}: its training rows, and those of any batch of the
+     * same epoch (for a step that prepares work for the steps after it).
+     */
+    public record Batch(int[] rows, int index, int count, java.util.function.IntFunction<int[]> rowsOfBatch) {
     }
 
     /** Called after every epoch (e.g. to report sampling rates). */
@@ -94,11 +101,13 @@ public final class StageTrainer {
             long start = System.nanoTime();
             int[] order = shuffled(rows, rnd);
             Map<LossTerm, Double> sums = new java.util.EnumMap<>(LossTerm.class);
+            java.util.function.IntFunction<int[]> rowsOfBatch = b -> {
+                int from = b * batchSize;
+                return java.util.Arrays.copyOfRange(order, from, Math.min(rows, from + batchSize));
+            };
             for (int b = 0; b < batches; b++) {
                 if (monitor.cancelled()) throw new TrainingMonitor.CancelledException();
-                int from = b * batchSize;
-                int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(rows, from + batchSize));
-                Map<LossTerm, Double> losses = step.apply(batch, b, batches);
+                Map<LossTerm, Double> losses = step.apply(new Batch(rowsOfBatch.apply(b), b, batches, rowsOfBatch));
                 losses.forEach((k, v) -> sums.merge(k, v, Double::sum));
                 monitor.batchFinished(stage, epoch, b + 1, batches, byKey(losses));
             }

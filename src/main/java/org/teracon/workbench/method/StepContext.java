@@ -21,6 +21,7 @@ public final class StepContext {
     private final int[][] labels;
     private final int batchIndex;
     private final int batches;
+    private final java.util.function.IntFunction<int[]> usersOfBatch;
     private final List<int[]> sequences = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
     private final Map<LossTerm, Double> losses = new EnumMap<>(LossTerm.class);
@@ -29,6 +30,13 @@ public final class StepContext {
     private BackboneHooks hooks = BackboneHooks.NONE;
 
     public StepContext(TaskData task, int[] users, int[][] labels, int batchIndex, int batches) {
+        this(task, users, labels, batchIndex, batches, null);
+    }
+
+    /** @param usersOfBatch the users of any batch of this epoch, by index (null: unknown) */
+    public StepContext(TaskData task, int[] users, int[][] labels, int batchIndex, int batches,
+                       java.util.function.IntFunction<int[]> usersOfBatch) {
+        this.usersOfBatch = usersOfBatch;
         this.task = task;
         this.users = users;
         this.labels = labels;
@@ -63,6 +71,11 @@ public final class StepContext {
 
     public int batches() {
         return batches;
+    }
+
+    /** The users of batch {@code b} of this epoch, or null where the step does not know them (or b is out of range). */
+    public int[] usersOfBatch(int b) {
+        return usersOfBatch == null || b < 0 || b >= batches ? null : usersOfBatch.apply(b);
     }
 
     public Group currentGroup() {

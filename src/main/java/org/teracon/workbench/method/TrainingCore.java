@@ -69,17 +69,21 @@ public final class TrainingCore {
     private static StageTrainer.Outcome fit(Stage stage, MethodEnvironment env, TaskData task, TaskData.UserLabels rows,
                                             StageOptimizer.Built built, boolean backboneTrains, PopularityNegatives negatives) {
         Optimizer optimizer = built.optimizer();
-        return StageTrainer.fit(task.stage(), rows.size(), (batch, b, batches) -> {
-            int[] users = new int[batch.length];
-            int[][] labels = new int[batch.length][];
-            for (int i = 0; i < batch.length; i++) {
-                users[i] = rows.users()[batch[i]];
-                labels[i] = rows.labels()[batch[i]];
-            }
-            StepContext step = new StepContext(task, users, labels, b, batches);
+        return StageTrainer.fit(task.stage(), rows.size(), batch -> {
+            int[] users = usersOf(rows, batch.rows());
+            int[][] labels = new int[users.length][];
+            for (int i = 0; i < users.length; i++) labels[i] = rows.labels()[batch.rows()[i]];
+            StepContext step = new StepContext(task, users, labels, batch.index(), batch.count(),
+                    b -> usersOf(rows, batch.rowsOfBatch().apply(b)));
             return run(stage, step, optimizer, backboneTrains, negatives);
         }, stage.validation(), stage.snapshotScope(), env, epoch -> stage.plugins().forEach(p -> p.afterEpoch(epoch)), built.stopRule(),
                 parts(optimizer, stage.plugins()));
+    }
+
+    private static int[] usersOf(TaskData.UserLabels rows, int[] batchRows) {
+        int[] users = new int[batchRows.length];
+        for (int i = 0; i < batchRows.length; i++) users[i] = rows.users()[batchRows[i]];
+        return users;
     }
 
     /** The optimiser and every plugin, as the parts an epoch checkpoint saves beside the parameters. */

@@ -63,9 +63,9 @@ class CheckpointResumeTest {
     /** A loop whose "training" adds the shuffled rows' sum to one parameter: any wrong order or count shows. */
     private static StageTrainer.Outcome loop(ParameterStore p, RunRandom rnd, Checkpointer checkpointer, List<Integer> epochsSeen) {
         TrainingConfig training = Fixture.TRAINING;
-        StageTrainer.BatchStep step = (rows, b, batches) -> {
+        StageTrainer.BatchStep step = batch -> {
             double w = p.get("w").getDouble(0);
-            for (int r : rows) w = w * 0.999 + r * (b + 1);
+            for (int r : batch.rows()) w = w * 0.999 + r * (batch.index() + 1);
             p.get("w").putScalar(0, w);
             return Map.of(LossTerm.TOTAL, w);
         };

@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.teracon.workbench.method.RunRandom;
 import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
 import org.teracon.workbench.model.GemmLanes;
@@ -75,6 +76,12 @@ final class KnowledgeRetention {
     private long teacherMaskBytes;
     private boolean used;
     private Future<?> running;
+    /** How many steps' retention users one teacher pass covers in the steady state ({@link #prepare}). */
+    static final int LOOK_AHEAD = 8;
+    private final int lookAhead;
+    /** The coming steps of the epoch drawn ahead with the teacher's pass over them; null when none are. */
+    private Plan plan;
+    private int teacherPasses;
     /** The teacher's pseudo-labels are copied here, outside any workspace, to outlive the teacher thread's scope. */
     private INDArray labelBuffer;
 
@@ -85,6 +92,12 @@ final class KnowledgeRetention {
 
     /** As above, keeping at most {@code maskCacheBytes} of the teacher's masks. */
     KnowledgeRetention(Network teacher, List<TaskData> old, boolean relationAware, long maskCacheBytes) {
+        this(teacher, old, relationAware, maskCacheBytes, LOOK_AHEAD);
+    }
+
+    /** As above, the teacher's pass covering up to {@code lookAhead} steps (1: every step its own). */
+    KnowledgeRetention(Network teacher, List<TaskData> old, boolean relationAware, long maskCacheBytes, int lookAhead) {
+        this.lookAhead = lookAhead;
         this.maskCacheBytes = maskCacheBytes;
         this.teacher = teacher;
         this.old = List.copyOf(old);
@@ -102,7 +115,7 @@ final class KnowledgeRetention {
     }
 
     /** A share as drawn, before it has a place in a pass. */
-    private record Drawn(TaskData task, int[][] sequences, double weight) {
+    private record Drawn(TaskData task, int[][] sequences) {
     }
 
     /**
@@ -135,17 +148,39 @@ final class KnowledgeRetention {
      * @return the shares per pass; pass 0 (possibly empty) is the one stacked below the batch
      */
     List<List<Share>> sample(StepContext step, Map<Integer, Double> rho, Random rnd) {
+        return passes(step, draw(step.task(), step.users(), counts(rho, step.users().length), rnd), rho);
+    }
+
+    /** Each old task's number of users to draw from a batch of {@code users}: ρ_j of them, at least one. */
+    private int[] counts(Map<Integer, Double> rho, int users) {
+        int[] counts = new int[old.size()];
+        for (int j = 0; j < old.size(); j++) {
+            counts[j] = Math.max(1, Math.min(users, (int) Math.round(rho.get(old.get(j).stage()) * users)));
+        }
+        return counts;
+    }
+
+    /** Whether shares of these sizes stack below a batch of {@code users} (see {@link #sample}). */
+    private static boolean stacks(int[] counts, int users) {
+        return Arrays.stream(counts).sum() <= Math.max(1, users / 2);
+    }
+
+    /** Each old task's users drawn from the batch's, in task order, as the random stream gives them. */
+    private List<Drawn> draw(TaskData current, int[] users, int[] counts, Random rnd) {
+        List<Drawn> drawn = new ArrayList<>();
+        for (int j = 0; j < old.size(); j++) {
+            int[] pick = sample(users.length, counts[j], rnd);
+            int[] picked = new int[counts[j]];
+            for (int i = 0; i < counts[j]; i++) picked[i] = users[pick[i]];
+            drawn.add(new Drawn(old.get(j), current.sequencesOf(picked)));
+        }
+        return drawn;
+    }
+
+    /** The drawn shares placed in passes, weighted with the step's ρ (see {@link #sample}). */
+    private List<List<Share>> passes(StepContext step, List<Drawn> drawn, Map<Integer, Double> rho) {
         int[] users = step.users();
         double rhoSum = rho.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<Drawn> drawn = new ArrayList<>();
-        for (TaskData task : old) {
-            double rate = rho.get(task.stage());
-            int count = Math.max(1, Math.min(users.length, (int) Math.round(rate * users.length)));
-            int[] pick = sample(users.length, count, rnd);
-            int[] picked = new int[count];
-            for (int i = 0; i < count; i++) picked[i] = users[pick[i]];
-            drawn.add(new Drawn(task, step.task().sequencesOf(picked), rate / rhoSum / ((double) count * task.outputSize())));
-        }
         List<List<Share>> passes = new ArrayList<>();
         passes.add(new ArrayList<>());
         boolean stack = drawn.stream().mapToInt(d -> d.sequences().length).sum() <= Math.max(1, users.length / 2);
@@ -158,9 +193,138 @@ final class KnowledgeRetention {
             }
             StepContext.Group group = stack ? step.addGroup(d.sequences()) : new StepContext.Group(used, count);
             used += count;
-            passes.get(passes.size() - 1).add(new Share(d.task(), group, d.sequences(), d.weight()));
+            double weight = rho.get(d.task().stage()) / rhoSum / ((double) count * d.task().outputSize());
+            passes.get(passes.size() - 1).add(new Share(d.task(), group, d.sequences(), weight));
         }
         return passes;
+    }
+
+    /** A step's retention shares per pass and what the teacher gives for them. */
+    record Prepared(List<List<Share>> passes, Teaching teaching) {
+    }
+
+    /** A coming step drawn ahead: its batch, users, shares' sizes and draws, the random state before them, its s. */
+    private record Ahead(int batchIndex, int[] users, int[] counts, List<Drawn> drawn, RunRandom.State before, double sharpness) {
+    }
+
+    /** Steps drawn ahead, in order, with the teacher's pass over all of them: step w's labels are rows [rows[w], rows[w+1]). */
+    private static final class Plan {
+        final List<Ahead> steps;
+        final Future<INDArray> labels;
+        final int[] rows;
+        final List<CompletableFuture<float[][][]>> masks;
+        int next;
+
+        Plan(List<Ahead> steps, Future<INDArray> labels, int[] rows, List<CompletableFuture<float[][][]>> masks) {
+            this.steps = steps;
+            this.labels = labels;
+            this.rows = rows;
+            this.masks = masks;
+        }
+    }
+
+    /**
+     * The step's shares ({@link #sample}) and the teacher's pass over them at the step's s. In the steady
+     * state (every share stacked below the batch) the users of the epoch's next {@link #LOOK_AHEAD} − 1
+     * steps are drawn too, each with the sizes today's ρ gives its batch, and one teacher pass covers them
+     * all, each step's rows under its own s: the pass is ~60 ND4J calls however few its users, and it
+     * shared the two cores with every step (issue #8). A later step uses its draws only if its ρ still gives
+     * the same sizes; otherwise they and the ones after are void, the random stream is put back to where
+     * they began, and the step draws afresh. Draws happen in the same order as step by step, and nothing
+     * else draws from the stream during an epoch's steps, so every step gets the users, weights and teacher
+     * masks it would get step by step, and pseudo-labels equal to float rounding (GEMMs over more rows sum
+     * in another order). Look-ahead needs a stream whose state can be put back ({@link RunRandom}).
+     */
+    Prepared prepare(StepContext step, Map<Integer, Double> rho, Random rnd, java.util.function.IntToDoubleFunction sharpnessOfBatch) {
+        int[] counts = counts(rho, step.users().length);
+        Prepared planned = fromPlan(step, counts, rho, rnd);
+        if (planned != null) return planned;
+        List<Drawn> drawn = draw(step.task(), step.users(), counts, rnd);
+        if (lookAhead > 1 && rnd instanceof RunRandom stream && stacks(counts, step.users().length)) {
+            List<Ahead> window = new ArrayList<>();
+            window.add(new Ahead(step.batchIndex(), step.users(), counts, drawn, null, sharpnessOfBatch.applyAsDouble(step.batchIndex())));
+            for (int b = step.batchIndex() + 1; b < step.batchIndex() + lookAhead; b++) {
+                int[] users = step.usersOfBatch(b);
+                if (users == null) break;
+                int[] c = counts(rho, users.length);
+                if (!stacks(c, users.length)) break;
+                RunRandom.State before = stream.state();
+                window.add(new Ahead(b, users, c, draw(step.task(), users, c, rnd), before, sharpnessOfBatch.applyAsDouble(b)));
+            }
+            if (window.size() > 1) {
+                teachAhead(window);
+                return fromPlan(step, counts, rho, rnd);
+            }
+        }
+        List<List<Share>> passes = passes(step, drawn, rho);
+        return new Prepared(passes, teach(passes, sharpnessOfBatch.applyAsDouble(step.batchIndex())));
+    }
+
+    /** The step's shares and labels from the plan, or null (the plan void from this step on) when it has none for it. */
+    private Prepared fromPlan(StepContext step, int[] counts, Map<Integer, Double> rho, Random rnd) {
+        if (plan == null) return null;
+        Ahead next = plan.steps.get(plan.next);
+        if (next.batchIndex() != step.batchIndex() || !Arrays.equals(next.users(), step.users())) {
+            throw new IllegalStateException("retention users drawn for batch " + next.batchIndex() + ", step is batch " + step.batchIndex());
+        }
+        if (!Arrays.equals(next.counts(), counts)) {
+            ((RunRandom) rnd).restore(next.before()); // the first step of a plan always matches: it was drawn with these counts
+            plan = null;
+            return null;
+        }
+        int w = plan.next++;
+        Plan p = plan;
+        if (plan.next == plan.steps.size()) plan = null;
+        return new Prepared(passes(step, next.drawn(), rho), new Teaching(p.labels, p.rows[w], p.rows[w + 1], p.masks.get(w)));
+    }
+
+    /** Starts the teacher's pass over every planned step's shares, each at its step's s. */
+    private void teachAhead(List<Ahead> window) {
+        used = true;
+        settle();
+        int n = old.size();
+        int[] rows = new int[window.size() + 1];
+        List<int[][]> sequences = new ArrayList<>();
+        List<TaskData> tasks = new ArrayList<>();
+        List<Integer> maskOf = new ArrayList<>();
+        List<CompletableFuture<float[][][]>> masks = new ArrayList<>();
+        for (int w = 0; w < window.size(); w++) {
+            for (Drawn d : window.get(w).drawn()) {
+                sequences.add(d.sequences());
+                tasks.add(d.task());
+                maskOf.add(w * n + old.indexOf(d.task()));
+            }
+            rows[w + 1] = rows[w] + Arrays.stream(window.get(w).counts()).sum();
+            masks.add(new CompletableFuture<>());
+        }
+        Callable<INDArray> job = () -> {
+            try {
+                INDArray all = labelBuffer(rows[window.size()]);
+                try (var ignored = Workspaces.teacher()) {
+                    List<TaskMasks> perStep = new ArrayList<>();
+                    for (int w = 0; w < window.size(); w++) {
+                        TaskMasks m = teacherMasks(window.get(w).sharpness());
+                        perStep.add(m);
+                        masks.get(w).complete(hostValues(m));
+                    }
+                    all.assign(pseudoLabels(sequences, tasks, maskOf.stream().mapToInt(Integer::intValue).toArray(), TaskMasks.joined(perStep)));
+                }
+                return all;
+            } catch (Throwable t) {
+                masks.forEach(m -> m.completeExceptionally(t));
+                throw t;
+            }
+        };
+        Future<INDArray> labels = TEACHER_THREAD.submit(job);
+        running = labels;
+        teacherPasses++;
+        plan = new Plan(window, labels, rows, masks);
+    }
+
+    private float[][][] hostValues(TaskMasks masks) {
+        float[][][] values = new float[old.size()][][];
+        for (int j = 0; j < old.size(); j++) values[j] = masks.values(j);
+        return values;
     }
 
     /** The first row of each pass's users among all the step's pseudo-labels, and the total. */
@@ -205,11 +369,15 @@ final class KnowledgeRetention {
         }
     }
 
-    /** What the teacher gave one step: its pseudo-labels, and its masks at the step's s as host values per old task. */
-    record Teaching(Future<INDArray> labels, Future<float[][][]> masks) {
+    /**
+     * What the teacher gave one step: its pseudo-labels (rows [from, to) of a pass's), and its masks at
+     * the step's s as host values per old task.
+     */
+    record Teaching(Future<INDArray> labels, int from, int to, Future<float[][][]> masks) {
         /** [N, ΣO], waiting for the teacher's thread if it is not done. */
         INDArray pseudoLabels() {
-            return Uninterruptibly.await(labels, "the teacher's pass");
+            INDArray all = Uninterruptibly.await(labels, "the teacher's pass");
+            return from == 0 && to == all.rows() ? all : all.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
         }
 
         /** m̃ of old task j at the step's s, [layer][channel]. */
@@ -234,11 +402,7 @@ final class KnowledgeRetention {
                     if (passes.get(p).isEmpty()) continue;
                     try (var ignored = Workspaces.teacher()) { // one pass at a time, so its workspace stays one pass large
                         TaskMasks teacherMasks = teacherMasks(s);
-                        if (!masks.isDone()) {
-                            float[][][] values = new float[old.size()][][];
-                            for (int j = 0; j < old.size(); j++) values[j] = teacherMasks.values(j);
-                            masks.complete(values);
-                        }
+                        if (!masks.isDone()) masks.complete(hostValues(teacherMasks));
                         all.get(NDArrayIndex.interval(offsets[p], offsets[p + 1]), NDArrayIndex.all())
                                 .assign(pseudoLabels(passes.get(p), teacherMasks));
                     }
@@ -251,7 +415,9 @@ final class KnowledgeRetention {
         };
         Future<INDArray> labels = TEACHER_THREAD.submit(job);
         running = labels;
-        return new Teaching(labels, masks);
+        teacherPasses++;
+        plan = null;
+        return new Teaching(labels, 0, offsets[passes.size()], masks);
     }
 
     /** The first {@code rows} rows of the label buffer, grown (outside any workspace) when too small. */
@@ -262,6 +428,11 @@ final class KnowledgeRetention {
             }
         }
         return labelBuffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+    }
+
+    /** The teacher's jobs started so far: one a step step by step, one a planned stretch of steps with look-ahead. */
+    int teacherPasses() {
+        return teacherPasses;
     }
 
     /** Waits for the teacher's running pass, whatever its outcome. */
@@ -281,6 +452,7 @@ final class KnowledgeRetention {
         settle();
         Uninterruptibly.await(TEACHER_THREAD.submit(Workspaces::releaseTeacher), "freeing the teacher's workspace");
         used = false;
+        plan = null;
         labelBuffer = null;
         teacherMaskCache.clear();
         teacherMaskBytes = 0;
@@ -288,17 +460,24 @@ final class KnowledgeRetention {
 
     /** The teacher's logits of the shares' users at sharpness s, [N, ΣO] (all old heads), from one stacked forward pass. */
     INDArray pseudoLabels(List<Share> shares, TaskMasks teacherMasks) {
+        return pseudoLabels(shares.stream().map(Share::sequences).toList(), shares.stream().map(Share::task).toList(),
+                shares.stream().mapToInt(sh -> sh.task().stage()).toArray(), teacherMasks);
+    }
+
+    /**
+     * The teacher's logits, [N, ΣO], of groups of sequences, group g read out at its task's position and
+     * run under mask {@code maskOf[g]} of {@code teacherMasks}, in one stacked forward pass.
+     */
+    private INDArray pseudoLabels(List<int[][]> sequences, List<TaskData> tasks, int[] maskOf, TaskMasks teacherMasks) {
         List<int[]> stacked = new ArrayList<>();
         List<StepContext.Group> groups = new ArrayList<>();
-        int[] taskOfGroup = new int[shares.size()];
-        for (int g = 0; g < shares.size(); g++) {
-            groups.add(new StepContext.Group(stacked.size(), shares.get(g).sequences().length));
-            stacked.addAll(Arrays.asList(shares.get(g).sequences()));
-            taskOfGroup[g] = shares.get(g).task().stage();
+        for (int[][] group : sequences) {
+            groups.add(new StepContext.Group(stacked.size(), group.length));
+            stacked.addAll(Arrays.asList(group));
         }
-        GroupMasks hooks = new GroupMasks(teacherMasks, taskOfGroup, groups, teacher.config().maskedLayers(), teacher.config().channels());
+        GroupMasks hooks = new GroupMasks(teacherMasks, maskOf, groups, teacher.config().maskedLayers(), teacher.config().channels());
         TcnEngine.Pass pass = teacher.forward(stacked.toArray(new int[0][]), hooks);
-        INDArray users = Nd4j.pullRows(pass.hidden(), 1, readoutRows(teacher, shares, groups, pass.length()));
+        INDArray users = Nd4j.pullRows(pass.hidden(), 1, readoutRows(teacher, tasks, groups, pass.length()));
         return users.mmul(teacherWeights).addiRowVector(teacherBiases);
     }
 
@@ -308,7 +487,7 @@ final class KnowledgeRetention {
      */
     double loss(Network net, List<Share> shares, INDArray pseudoLabels, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
         List<StepContext.Group> groups = shares.stream().map(Share::group).toList();
-        int[] rows = readoutRows(net, shares, groups, pass.length());
+        int[] rows = readoutRows(net, shares.stream().map(Share::task).toList(), groups, pass.length());
         INDArray users = Nd4j.pullRows(pass.hidden(), 1, rows);
         INDArray weights = joinedHeads(net.params(), old, TaskHead::weight);
         INDArray diff = users.mmul(weights).addiRowVector(joinedHeads(net.params(), old, TaskHead::bias)).subi(pseudoLabels);
@@ -330,12 +509,12 @@ final class KnowledgeRetention {
     }
 
     /** The pass's row of each share's user vectors: group rows at the readout position of the share's task. */
-    private static int[] readoutRows(Network net, List<Share> shares, List<StepContext.Group> groups, int length) {
+    private static int[] readoutRows(Network net, List<TaskData> tasks, List<StepContext.Group> groups, int length) {
         int n = groups.stream().mapToInt(StepContext.Group::count).sum();
         int[] rows = new int[n];
         int r = 0;
-        for (int g = 0; g < shares.size(); g++) {
-            int position = net.readoutPosition(shares.get(g).task().kind());
+        for (int g = 0; g < tasks.size(); g++) {
+            int position = net.readoutPosition(tasks.get(g).kind());
             for (int i = 0; i < groups.get(g).count(); i++) rows[r++] = (groups.get(g).first() + i) * length + position;
         }
         return rows;

@@ -100,6 +100,18 @@ public final class TaskMasks {
         return copy;
     }
 
+    /**
+     * Read-only masks of several sets side by side, [K, Σn, C]: task t of set w is task w·n + t. For one
+     * pass whose rows run at different s (the teacher's pass over several steps' retention users).
+     */
+    static TaskMasks joined(java.util.List<TaskMasks> sets) {
+        TaskMasks first = sets.get(0);
+        TaskMasks joined = new TaskMasks(first.params, first.learnedTasks * sets.size(), false, first.sharpness);
+        joined.stacked = sets.size() == 1 ? first.stacked()
+                : Nd4j.concat(1, sets.stream().map(TaskMasks::stacked).toArray(INDArray[]::new));
+        return joined;
+    }
+
     /** The masks of every task, [K, n, C]: layer k's masks of all tasks are one contiguous [n, C] block. */
     public INDArray stacked() {
         if (stacked == null) stacked = relationAware ? relationAwareMasks() : plainMasks();

@@ -37,10 +37,23 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
     private final List<TaskData> learned = new ArrayList<>();
     private final Map<Integer, Double> rho = new LinkedHashMap<>();
     private int evalBatchSize = 256;
+    /** Steps one teacher pass covers ({@link KnowledgeRetention#prepare}); the run is the same for any value. */
+    private final int lookAhead;
+    private long teacherPasses;
 
     public Teracon(BackboneConfig backbone, TeraconSettings settings) {
+        this(backbone, settings, KnowledgeRetention.LOOK_AHEAD);
+    }
+
+    Teracon(BackboneConfig backbone, TeraconSettings settings, int lookAhead) {
         this.backbone = backbone;
         this.settings = settings;
+        this.lookAhead = lookAhead;
+    }
+
+    /** The teacher's forward passes over all stages so far. */
+    long teacherPasses() {
+        return teacherPasses;
     }
 
     @Override
@@ -62,7 +75,7 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
 
         // the frozen teacher is the model as it was after the previous task, before T_i changes it
         KnowledgeRetention retention = stage > 0 && settings.knowledgeRetention()
-                ? new KnowledgeRetention(net.copy(), learned, settings.relationAware())
+                ? new KnowledgeRetention(net.copy(), learned, settings.relationAware(), KnowledgeRetention.MASK_CACHE_BYTES, lookAhead)
                 : null;
 
         learned.add(cur);
@@ -155,8 +168,14 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         public void beforeForward(StepContext step) {
             step.sharpness(sharpness(settings.sMax(), settings.annealS(), step.batchIndex(), step.batches()));
             liveMasks = new TaskMasks(net.params(), learned.size(), settings.relationAware(), step.sharpness());
-            passes = retention == null ? List.of(List.of()) : retention.sample(step, rho, rnd);
-            if (retention != null) teaching = retention.teach(passes, step.sharpness());
+            if (retention == null) {
+                passes = List.of(List.of());
+            } else {
+                KnowledgeRetention.Prepared prepared = retention.prepare(step, rho, rnd,
+                        b -> sharpness(settings.sMax(), settings.annealS(), b, step.batches()));
+                passes = prepared.passes();
+                teaching = prepared.teaching();
+            }
             List<KnowledgeRetention.Share> shares = passes.get(0);
             int[] taskOfGroup = new int[1 + shares.size()];
             taskOfGroup[0] = cur.stage();
@@ -197,7 +216,9 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
 
         @Override
         public void afterStage() {
-            if (retention != null) retention.close();
+            if (retention == null) return;
+            retention.close();
+            teacherPasses += retention.teacherPasses();
         }
 
         @Override

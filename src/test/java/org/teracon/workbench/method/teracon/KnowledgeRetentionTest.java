@@ -191,6 +191,57 @@ class KnowledgeRetentionTest {
     }
 
     /** Two old tasks (next item, age) and the current one (gender) on 8 users; a student moved away from its teacher. */
+    /**
+     * Drawing the coming steps' users ahead and teaching them in one pass: against step-by-step retention on
+     * the same random stream, every step gets the same users, weights and teacher masks and the same
+     * pseudo-labels (to float rounding: GEMMs over more rows may sum in another order; equal to the bit at this
+     * size), including when ρ changes a later step's share sizes (its draws are then made again from where the
+     * stream stood) and when a step needs passes of its own; the stream ends where it would. The look-ahead's
+     * teacher runs fewer passes.
+     */
+    @Test
+    void lookAheadGivesEveryStepWhatStepByStepGives() {
+        Fixture f = Fixture.of(6);
+        KnowledgeRetention stepByStep = new KnowledgeRetention(f.teacher(), List.of(f.t0(), f.t1()), false, KnowledgeRetention.MASK_CACHE_BYTES, 1);
+        KnowledgeRetention ahead = new KnowledgeRetention(f.teacher(), List.of(f.t0(), f.t1()), false, KnowledgeRetention.MASK_CACHE_BYTES, 3);
+        org.teracon.workbench.method.RunRandom plainStream = new org.teracon.workbench.method.RunRandom(11);
+        org.teracon.workbench.method.RunRandom aheadStream = new org.teracon.workbench.method.RunRandom(11);
+        int batches = 9;
+        java.util.function.IntFunction<int[]> usersOfBatch = b -> new int[] {b % 8, (b + 1) % 8, (b + 3) % 8, (b + 4) % 8, (b + 5) % 8, (b + 6) % 8};
+        // shares of 1+1 users stack below a batch of 6; ρ 0.3 → 2 users changes a planned step's sizes; 0.9 → passes of their own
+        double[][] rho = {{0.05, 0.1}, {0.05, 0.1}, {0.1, 0.05}, {0.3, 0.1}, {0.05, 0.05}, {0.9, 0.9}, {0.05, 0.1}, {0.1, 0.1}, {0.05, 0.05}};
+        java.util.function.IntToDoubleFunction sharpness = b -> Teracon.sharpness(50, true, b, batches);
+        for (int b = 0; b < batches; b++) {
+            Map<Integer, Double> rates = Map.of(0, rho[b][0], 1, rho[b][1]);
+            StepContext plainStep = new StepContext(f.current(), usersOfBatch.apply(b), new int[6][], b, batches, usersOfBatch);
+            StepContext aheadStep = new StepContext(f.current(), usersOfBatch.apply(b), new int[6][], b, batches, usersOfBatch);
+            KnowledgeRetention.Prepared expected = stepByStep.prepare(plainStep, rates, plainStream, sharpness);
+            KnowledgeRetention.Prepared actual = ahead.prepare(aheadStep, rates, aheadStream, sharpness);
+            assertEquals(expected.passes().size(), actual.passes().size(), "step " + b);
+            for (int p = 0; p < expected.passes().size(); p++) {
+                assertEquals(expected.passes().get(p).size(), actual.passes().get(p).size(), "step " + b + " pass " + p);
+                for (int g = 0; g < expected.passes().get(p).size(); g++) {
+                    KnowledgeRetention.Share e = expected.passes().get(p).get(g);
+                    KnowledgeRetention.Share a = actual.passes().get(p).get(g);
+                    assertSame(e.task(), a.task());
+                    assertEquals(e.group(), a.group());
+                    assertTrue(java.util.Arrays.deepEquals(e.sequences(), a.sequences()), "step " + b + ": the same users");
+                    assertEquals(e.weight(), a.weight(), 0.0);
+                }
+            }
+            assertEquals(plainStep.groups(), aheadStep.groups());
+            INDArray e = expected.teaching().pseudoLabels();
+            INDArray a = actual.teaching().pseudoLabels();
+            assertArrayEquals(e.shape(), a.shape());
+            assertEquals(0, e.sub(a).amaxNumber().doubleValue(), 1e-6, "step " + b + " pseudo-labels");
+            for (int t = 0; t < 2; t++) assertArrayEquals(expected.teaching().mask(t), actual.teaching().mask(t));
+        }
+        assertEquals(plainStream.state(), aheadStream.state(), "the stream ends where step by step leaves it");
+        assertTrue(ahead.teacherPasses() < stepByStep.teacherPasses(), ahead.teacherPasses() + " vs " + stepByStep.teacherPasses());
+        stepByStep.close();
+        ahead.close();
+    }
+
     private record Fixture(TaskData t0, TaskData t1, TaskData current, BackboneConfig config, Network net, Network teacher) {
         static Fixture of(long seed) {
             int[][] sequences = new int[8][];
