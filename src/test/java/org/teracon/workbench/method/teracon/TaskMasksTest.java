@@ -3,6 +3,8 @@ package org.teracon.workbench.method.teracon;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -293,6 +295,34 @@ class TaskMasksTest {
         assertSame(e0, p.get(TaskMasks.embedding(0)));
         assertArrayEquals(new float[] {-6f, -6f, 0.5f, 6f, 6f, -5.99f}, e0.data().asFloat());
         assertArrayEquals(new float[] {6f, -0.25f, 3f, -6f, 2f, 6f}, p.get(TaskMasks.embedding(1)).data().asFloat());
+    }
+
+    /**
+     * Embeddings side by side in one buffer (as Adam's pack holds them, with other parameters before and after)
+     * are clamped by one clip over their stretch: every embedding is clamped and the neighbours are untouched.
+     * Out of order or with a gap they are not one stretch, and each is clamped by itself.
+     */
+    @Test
+    void embeddingsSideBySideAreClampedAsOneStretch() {
+        float[] values = {50f, -50f, -9f, -6f, 0.5f, 6f, 7.5f, -5.99f, 100f, -0.25f, 3f, -6.01f, 2f, 6.01f, 70f, -70f};
+        INDArray flat = Nd4j.createFromArray(values);
+        INDArray e0 = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 8)).reshape('c', 2, 3);
+        INDArray e1 = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(8, 14)).reshape('c', 2, 3);
+        assertNotNull(TaskMasks.sideBySide(new INDArray[] {e0, e1}));
+        assertNull(TaskMasks.sideBySide(new INDArray[] {e1, e0}));
+        assertNull(TaskMasks.sideBySide(new INDArray[] {e0, flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(9, 15)).reshape('c', 2, 3)}));
+        ParameterStore p = new ParameterStore();
+        p.put(TaskMasks.embedding(0), e0);
+        p.put(TaskMasks.embedding(1), e1);
+        TaskMasks.clampEmbeddings(p, 2);
+        assertArrayEquals(new float[] {50f, -50f, -6f, -6f, 0.5f, 6f, 6f, -5.99f, 6f, -0.25f, 3f, -6f, 2f, 6f, 70f, -70f}, flat.data().asFloat());
+        // out of order: each on its own, still clamped
+        INDArray g = Nd4j.createFromArray(new float[] {9f, 1f, -9f, 1f, 8f, -8f});
+        ParameterStore q = new ParameterStore();
+        q.put(TaskMasks.embedding(0), g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 6)).reshape('c', 1, 3));
+        q.put(TaskMasks.embedding(1), g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3)).reshape('c', 1, 3));
+        TaskMasks.clampEmbeddings(q, 2);
+        assertArrayEquals(new float[] {6f, 1f, -6f, 1f, 6f, -6f}, g.data().asFloat());
     }
 
     /** One group alone reads one mask row for the whole pass; its terms all sum into that task's gradient. */
