@@ -19,6 +19,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.teracon.workbench.method.RunRandom;
 import org.teracon.workbench.method.StepContext;
 import org.teracon.workbench.method.TaskData;
+import org.teracon.workbench.method.TrainingCore;
 import org.teracon.workbench.model.GemmLanes;
 import org.teracon.workbench.model.Gradients;
 import org.teracon.workbench.model.Network;
@@ -502,7 +503,10 @@ final class KnowledgeRetention {
         INDArray dBiases = dz.sum(true, 0);
         for (int j = 0; j < old.size(); j++) {
             String head = Network.headName(old.get(j).stage());
-            gradients.add(TaskHead.weight(head), dWeights.get(NDArrayIndex.all(), NDArrayIndex.interval(offsets[j], offsets[j + 1])));
+            INDArray dWeight = dWeights.get(NDArrayIndex.all(), NDArrayIndex.interval(offsets[j], offsets[j + 1]));
+            // a large head's gradient is copied by Adam anyway (a view): copied here, the NaN check sums it
+            // contiguous (0.17-0.27 against 0.52-0.83 ms for the three item heads at the default size)
+            gradients.add(TaskHead.weight(head), dWeight.length() > TrainingCore.SMALL_GRADIENT ? dWeight.dup('c') : dWeight);
             gradients.add(TaskHead.bias(head), dBiases.get(NDArrayIndex.all(), NDArrayIndex.interval(offsets[j], offsets[j + 1])));
         }
         return kr;
