@@ -108,7 +108,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         List<Benchmark.Stage> stages = PeerBenchmark.stageMedians(reps, peak);
         printStages(o, stages, n);
         List<PeerBenchmark.StepTimeRatio> ratios = PeerBenchmark.stepTimeRatios(reps);
-        printStepTimeRatios(o, ratios, n);
+        List<PeerBenchmark.StepTimeRatio> medianRatios = PeerBenchmark.medianStepTimeRatios(reps);
+        printStepTimeRatios(o, ratios, medianRatios, n);
         PeerBenchmark.Comparison c = PeerBenchmark.compare(reps, peak);
         List<String> mismatches = c == null ? List.of() : PeerBenchmark.mismatches(reps.get(0).peer(), shape);
         if (c != null) printComparison(o, c, n, peak);
@@ -123,17 +124,18 @@ public class BenchmarkCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "peak process physical memory %.1f MiB, JVM heap in use at the end %.1f MiB%n",
                 reps.stream().mapToLong(r -> r.own().peakPhysicalBytes()).max().orElse(0) / 1048576.0, last.heapUsedBytes() / 1048576.0);
         AtomicFiles.writeString(out.resolve("benchmark.json"), Json.write(new PeerBenchmark.Report(Backend.describe(), peak,
-                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, ratios, reps, calls)));
+                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, ratios, reps, calls, medianRatios)));
         return 0;
     }
 
     private static void printStages(PrintStream o, List<Benchmark.Stage> stages, int n) {
         if (n > 1) o.printf("speed: median of %d repetitions; memory: after each stage of repetition 1%n", n);
-        o.println("| method | stage | task | batch | steps/s | useful GFLOP/s | of matmul peak | RSS at end MiB | peak RSS MiB |");
-        o.println("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        o.println("| method | stage | task | batch | steps/s | useful GFLOP/s | of matmul peak | RSS at end MiB | peak RSS MiB | median step ms |");
+        o.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Benchmark.Stage s : stages) {
-            o.printf(Locale.ROOT, "| %s | %d | %s | %d | %.2f | %.2f | %.1f%% | %s | %s |%n", s.method(), s.stage(), s.task(), s.batch(),
-                    s.stepsPerSecond(), s.usefulGflops(), 100 * s.ratioToMatmulPeak(), mib(s.rssBytes()), mib(s.peakRssBytes()));
+            o.printf(Locale.ROOT, "| %s | %d | %s | %d | %.2f | %.2f | %.1f%% | %s | %s | %.1f |%n", s.method(), s.stage(), s.task(), s.batch(),
+                    s.stepsPerSecond(), s.usefulGflops(), 100 * s.ratioToMatmulPeak(), mib(s.rssBytes()), mib(s.peakRssBytes()),
+                    1000 * s.medianStepSeconds());
         }
         // where the resident size sits, after a full GC at each stage's end: growth shows up in one column
         o.println("memory at the end of each stage (MiB, after a full GC); live ND4J arrays: parameters, optimiser state,"
@@ -148,13 +150,18 @@ public class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    private static void printStepTimeRatios(PrintStream o, List<PeerBenchmark.StepTimeRatio> ratios, int n) {
+    private static void printStepTimeRatios(PrintStream o, List<PeerBenchmark.StepTimeRatio> ratios,
+                                            List<PeerBenchmark.StepTimeRatio> medianRatios, int n) {
         if (ratios.isEmpty()) return;
-        o.printf(Locale.ROOT, "step time against %s's at the same stage, within each repetition (median of %d)%n", ratios.get(0).baseline(), n);
-        o.println("| method | stage | task | step time ratio | per repetition |");
-        o.println("|---|---:|---|---:|---|");
-        for (PeerBenchmark.StepTimeRatio r : ratios) {
-            o.printf(Locale.ROOT, "| %s | %d | %s | %.2f | %s |%n", r.method(), r.stage(), r.task(), r.median(), list(r.perRepetition()));
+        o.printf(Locale.ROOT, "step time against %s's at the same stage, within each repetition (median of %d): over all timed steps,"
+                + " and between the stages' median steps%n", ratios.get(0).baseline(), n);
+        o.println("| method | stage | task | step time ratio | per repetition | median-step ratio | per repetition |");
+        o.println("|---|---:|---|---:|---|---:|---|");
+        for (int i = 0; i < ratios.size(); i++) {
+            PeerBenchmark.StepTimeRatio r = ratios.get(i);
+            PeerBenchmark.StepTimeRatio m = medianRatios.get(i);
+            o.printf(Locale.ROOT, "| %s | %d | %s | %.2f | %s | %.2f | %s |%n", r.method(), r.stage(), r.task(), r.median(), list(r.perRepetition()),
+                    m.median(), list(m.perRepetition()));
         }
     }
 

@@ -25,11 +25,13 @@ import org.teracon.workbench.model.GemmLanes;
 public final class Benchmark {
 
     /**
-     * One method's stage: speed over its timed steps and the process's memory once the stage (training and
-     * evaluation) is done — resident size, the stage's peak and where it sits ({@link StageMemory}).
+     * One method's stage: speed over its timed steps (steps/s over their total time, and the median step's
+     * time, which a few steps slowed by a garbage collection or a busy neighbour on a shared machine do not
+     * move) and the process's memory once the stage (training and evaluation) is done — resident size, the
+     * stage's peak and where it sits ({@link StageMemory}).
      */
     public record Stage(String method, int stage, String task, int batch, long steps, double stepsPerSecond,
-                        double usefulGflops, double ratioToMatmulPeak, StageMemory memory) {
+                        double usefulGflops, double ratioToMatmulPeak, StageMemory memory, double medianStepSeconds) {
         public long rssBytes() {
             return memory.rssBytes();
         }
@@ -122,8 +124,9 @@ public final class Benchmark {
                 int outputs = task.kind() == TaskKind.NEXT_ITEM ? dataset.vocabularySize() : task.numClasses();
                 double stepsPerSecond = t[0] / (t[1] / 1e9);
                 double gflops = trainingFlopsPerRow(m.config(), dataset.sequenceLength(), task.kind(), outputs) * batch * stepsPerSecond / 1e9;
+                double medianStep = PeerBenchmark.median(m.stepUnits().get(stage).stream().map(u -> u / 1e9).toList());
                 stages.add(new Stage(method, stage + 1, task.name(), batch, t[0], stepsPerSecond, gflops, gflops / matmulPeak,
-                        m.memory().getOrDefault(stage, StageMemory.UNKNOWN)));
+                        m.memory().getOrDefault(stage, StageMemory.UNKNOWN), medianStep));
             }
         }
         Runtime rt = Runtime.getRuntime();
@@ -157,9 +160,9 @@ public final class Benchmark {
         return calls;
     }
 
-    /** What one method's benchmark run gave: per stage {steps, meter units over them}, memory, and its config and tasks. */
-    private record Measured(ExperimentConfig config, List<Task> tasks, Map<Integer, long[]> perStage, Map<Integer, StageMemory> memory,
-                            long maxPhysical) {
+    /** What one method's benchmark run gave: per stage {steps, meter units over them} and each step's units, memory, and its config and tasks. */
+    private record Measured(ExperimentConfig config, List<Task> tasks, Map<Integer, long[]> perStage, Map<Integer, List<Long>> stepUnits,
+                            Map<Integer, StageMemory> memory, long maxPhysical) {
     }
 
     /**
@@ -177,6 +180,7 @@ public final class Benchmark {
             tasks = tasks.subList(0, 1);
         }
         Map<Integer, long[]> perStage = new LinkedHashMap<>(); // stage -> {steps, meter units}
+        Map<Integer, List<Long>> stepUnits = new LinkedHashMap<>();
         Map<Integer, StageMemory> memory = new LinkedHashMap<>();
         long[] last = {meter.getAsLong()};
         long[] mem = {0};
@@ -191,6 +195,7 @@ public final class Benchmark {
                     long[] t = perStage.computeIfAbsent(bp.stage(), s -> new long[2]);
                     t[0]++;
                     t[1] += now - last[0];
+                    stepUnits.computeIfAbsent(bp.stage(), st -> new ArrayList<>()).add(now - last[0]);
                 }
                 last[0] = now;
                 mem[0] = Math.max(mem[0], Pointer.physicalBytes());
@@ -202,6 +207,6 @@ public final class Benchmark {
             }
         }, new CancellationToken());
         if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException(method + " benchmark run failed: " + r.message());
-        return new Measured(cfg, tasks, perStage, memory, mem[0]);
+        return new Measured(cfg, tasks, perStage, stepUnits, memory, mem[0]);
     }
 }

@@ -27,13 +27,14 @@ public final class PeerBenchmark {
     }
 
     /**
-     * What benchmark.json holds. {@code stages}: per method and stage, the medians of steps/s and
-     * useful GFLOP/s; memory is repetition 1's, as VmHWM only grows over a process's life.
+     * What benchmark.json holds. {@code stages}: per method and stage, the medians of steps/s, useful
+     * GFLOP/s and median step time; memory is repetition 1's, as VmHWM only grows over a process's life.
+     * {@code medianStepTimeRatios}: the step-time ratios between median steps.
      */
     public record Report(String backend, double matmulGflops, String memorySource, int repeats, boolean firstStageOnly,
                          String peerCommand, List<Benchmark.Stage> stages, Comparison comparison,
                          List<String> peerMismatches, List<StepTimeRatio> stepTimeRatios, List<Repetition> repetitions,
-                         List<Benchmark.StageCalls> callsPerStep) {
+                         List<Benchmark.StageCalls> callsPerStep, List<StepTimeRatio> medianStepTimeRatios) {
     }
 
     /**
@@ -45,18 +46,27 @@ public final class PeerBenchmark {
 
     /** Every other method's step-time ratio to the first method's, per stage both timed; empty with one method. */
     public static List<StepTimeRatio> stepTimeRatios(List<Repetition> reps) {
+        return ratios(reps, s -> 1 / s.stepsPerSecond());
+    }
+
+    /** As {@link #stepTimeRatios}, between the stages' median steps. */
+    public static List<StepTimeRatio> medianStepTimeRatios(List<Repetition> reps) {
+        return ratios(reps, Benchmark.Stage::medianStepSeconds);
+    }
+
+    private static List<StepTimeRatio> ratios(List<Repetition> reps, java.util.function.ToDoubleFunction<Benchmark.Stage> stepTime) {
         if (reps.isEmpty() || reps.get(0).own().stages().isEmpty()) return List.of();
         String baseline = reps.get(0).own().stages().get(0).method();
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         Map<String, Benchmark.Stage> named = new LinkedHashMap<>();
         for (Repetition r : reps) {
             Map<Integer, Double> base = new LinkedHashMap<>();
-            for (Benchmark.Stage s : r.own().stages()) if (s.method().equals(baseline)) base.put(s.stage(), s.stepsPerSecond());
+            for (Benchmark.Stage s : r.own().stages()) if (s.method().equals(baseline)) base.put(s.stage(), stepTime.applyAsDouble(s));
             for (Benchmark.Stage s : r.own().stages()) {
                 if (s.method().equals(baseline) || !base.containsKey(s.stage())) continue;
                 String key = s.method() + "#" + s.stage();
                 named.putIfAbsent(key, s);
-                ratios.computeIfAbsent(key, k -> new ArrayList<>()).add(base.get(s.stage()) / s.stepsPerSecond());
+                ratios.computeIfAbsent(key, k -> new ArrayList<>()).add(stepTime.applyAsDouble(s) / base.get(s.stage()));
             }
         }
         List<StepTimeRatio> out = new ArrayList<>();
@@ -100,7 +110,7 @@ public final class PeerBenchmark {
             double gflops = median(all.stream().map(Benchmark.Stage::usefulGflops).toList());
             out.add(new Benchmark.Stage(first.method(), first.stage(), first.task(), first.batch(), first.steps(),
                     median(all.stream().map(Benchmark.Stage::stepsPerSecond).toList()), gflops, gflops / matmulPeak,
-                    first.memory()));
+                    first.memory(), median(all.stream().map(Benchmark.Stage::medianStepSeconds).toList())));
         }
         return out;
     }

@@ -21,8 +21,12 @@ class PeerBenchmarkTest {
             + "steps_per_s=21.406 median_step_s=0.0460 useful_gflops=5.17";
 
     static Benchmark.Stage stage(String method, int stage, double stepsPerSecond, double gflops, long rss, long peak) {
+        return stage(method, stage, stepsPerSecond, gflops, rss, peak, 1 / stepsPerSecond);
+    }
+
+    static Benchmark.Stage stage(String method, int stage, double stepsPerSecond, double gflops, long rss, long peak, double medianStep) {
         return new Benchmark.Stage(method, stage, stage == 1 ? "next_item" : "t" + stage, 32, 14, stepsPerSecond, gflops, gflops / 40,
-                new StageMemory(rss, peak, 0, 0, 0, 0, 0, 0, 0));
+                new StageMemory(rss, peak, 0, 0, 0, 0, 0, 0, 0), medianStep);
     }
 
     static Benchmark.Result own(double... t1StepsPerSecond) {
@@ -46,6 +50,27 @@ class PeerBenchmarkTest {
         assertEquals(new PeerBenchmark.StepTimeRatio("teracon", "sinmoall", 2, "t2", 1.5, List.of(1.5, 2.0, 1.5)), r.get(1));
         assertEquals(List.of(), PeerBenchmark.stepTimeRatios(List.of(new PeerBenchmark.Repetition(1,
                 new Benchmark.Result(List.of(stage("sinmoall", 1, 20, 1, 0, 0)), 0, 0), null))));
+    }
+
+    /**
+     * The median-step ratios pair the same stages as the mean ones but read each stage's median step: a stage
+     * whose mean a few slow steps dragged down keeps its ratio from its typical step.
+     */
+    @Test
+    void medianStepTimeRatiosReadTheStagesMedianSteps() {
+        // teracon's stage 2: 10 steps/s over all steps (one slow step), but a median step of 0.06 s
+        Benchmark.Result first = new Benchmark.Result(List.of(stage("sinmoall", 2, 20, 1, 0, 0, 0.05), stage("teracon", 2, 10, 1, 0, 0, 0.06)), 0, 0);
+        Benchmark.Result second = new Benchmark.Result(List.of(stage("sinmoall", 2, 20, 1, 0, 0, 0.04), stage("teracon", 2, 16, 1, 0, 0, 0.06)), 0, 0);
+        List<PeerBenchmark.Repetition> reps = List.of(new PeerBenchmark.Repetition(1, first, null), new PeerBenchmark.Repetition(2, second, null));
+        List<PeerBenchmark.StepTimeRatio> mean = PeerBenchmark.stepTimeRatios(reps);
+        List<PeerBenchmark.StepTimeRatio> median = PeerBenchmark.medianStepTimeRatios(reps);
+        assertEquals(List.of(2.0, 1.25), mean.get(0).perRepetition());
+        assertEquals(2, median.get(0).perRepetition().size());
+        assertEquals(1.2, median.get(0).perRepetition().get(0), 1e-12);
+        assertEquals(1.5, median.get(0).perRepetition().get(1), 1e-12);
+        assertEquals(1.35, median.get(0).median(), 1e-12);
+        // and the stage medians carry the median of the repetitions' median steps
+        assertEquals(0.045, PeerBenchmark.stageMedians(reps, 40).get(0).medianStepSeconds(), 1e-12);
     }
 
     @Test
