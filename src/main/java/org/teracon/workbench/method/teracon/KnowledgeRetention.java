@@ -184,7 +184,7 @@ final class KnowledgeRetention {
         double rhoSum = rho.values().stream().mapToDouble(Double::doubleValue).sum();
         List<List<Share>> passes = new ArrayList<>();
         passes.add(new ArrayList<>());
-        boolean stack = drawn.stream().mapToInt(d -> d.sequences().length).sum() <= Math.max(1, users.length / 2);
+        boolean stack = stacks(drawn.stream().mapToInt(d -> d.sequences().length).toArray(), users.length);
         int used = users.length;
         for (Drawn d : drawn) {
             int count = d.sequences().length;
