@@ -479,7 +479,10 @@ final class KnowledgeRetention {
         GroupMasks hooks = new GroupMasks(teacherMasks, maskOf, groups, teacher.config().maskedLayers(), teacher.config().channels());
         TcnEngine.Pass pass = teacher.forward(stacked.toArray(new int[0][]), hooks);
         INDArray users = Nd4j.pullRows(pass.hidden(), 1, readoutRows(teacher, tasks, groups, pass.length()));
-        return users.mmul(teacherWeights).addiRowVector(teacherBiases);
+        // into a c-order array like the label buffer it is copied to: mmul's f-order result made that copy strided
+        INDArray logits = Nd4j.create(users.dataType(), new long[] {users.rows(), teacherWeights.columns()}, 'c');
+        Nd4j.gemm(users, teacherWeights, logits, false, false, 1.0, 0.0);
+        return logits.addiRowVector(teacherBiases);
     }
 
     /**
