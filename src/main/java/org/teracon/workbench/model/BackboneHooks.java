@@ -40,12 +40,16 @@ public interface BackboneHooks {
     }
 
     /**
-     * dL/d(mask) of layer k as its terms before summing: dL/d(masked output) ⊙ (ReLU output), [B·L, C]
-     * with rows (sequence, position), for hooks that sum them their own way (TERACON: straight into
-     * per-task sums, one GEMM). False leaves the summing to the engine, which then calls {@link #maskGradient}.
+     * Work that sums dL/d(mask) of layer k its own way from its terms dL/d(masked output) ⊙ (ReLU output),
+     * both [B·L, C] with rows (sequence, position) (TERACON: straight into per-task sums, one GEMM); null
+     * leaves the summing to the engine, which then calls {@link #maskGradient}. Nothing waits for these sums
+     * until the backward pass ends, so the engine runs the work on the other GEMM lane while the step goes
+     * on backwards, and waits for it before the pass returns. This method runs on the step's thread and
+     * allocates whatever the work writes (the work allocates nothing: another thread has no workspace
+     * open); the work only reads {@code dOut} and {@code relu}, which stay unchanged until then.
      */
-    default boolean maskGradientTerms(int layer, INDArray terms, int sequences, int length) {
-        return false;
+    default Runnable maskGradientWork(int layer, INDArray dOut, INDArray relu, int sequences, int length) {
+        return null;
     }
 
     /** Parameter-name prefix of block b's residual patch (PeterRec), or null for none. */

@@ -271,8 +271,12 @@ public final class TcnEngine {
         int c = config.channels();
         INDArray dRelu = dOut;
         if (layer.mask() != null) {
-            INDArray product = dOut.mul(layer.relu());
-            if (!hooks.maskGradientTerms(k, product, b, l)) {
+            Runnable sums = hooks.maskGradientWork(k, dOut, layer.relu(), b, l);
+            if (sums != null) {
+                // off the critical path: the worker lane was idle for ~60-70 % of a default-size step (throwaway probe)
+                deferred.add(GemmLanes.background(sums)::await);
+            } else {
+                INDArray product = dOut.mul(layer.relu());
                 hooks.maskGradient(k, layer.mask().rows() == 1 ? columnSums(product) : product.reshape('c', b, l, c).sum(1));
             }
             dRelu = masked(dOut, layer.mask(), b, l);

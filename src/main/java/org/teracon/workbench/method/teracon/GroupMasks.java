@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.teracon.workbench.method.StepContext;
@@ -68,17 +69,24 @@ final class GroupMasks implements BackboneHooks {
         return Nd4j.pullRows(masks.stacked().reshape('c', (long) layers * n, channels), 1, index);
     }
 
-    /** Sums the layer's gradient terms [B·L, C] into its tasks' rows: membership [n, B·L] · terms. */
+    /**
+     * Sums the layer's gradient terms dOut ⊙ relu [B·L, C] into its tasks' rows: membership [n, B·L] · terms.
+     * The terms' array and the layer's block of the sums are made here, on the step's thread.
+     */
     @Override
-    public boolean maskGradientTerms(int layer, INDArray terms, int sequences, int length) {
+    public Runnable maskGradientWork(int layer, INDArray dOut, INDArray relu, int sequences, int length) {
         int n = masks.tasks();
         if (taskGradients == null) {
-            membership = membership(sequences, length, terms.dataType());
-            taskGradients = Nd4j.create(terms.dataType(), (long) layers * n, channels); // zero for a layer never reached
+            membership = membership(sequences, length, dOut.dataType());
+            taskGradients = Nd4j.create(dOut.dataType(), (long) layers * n, channels); // zero for a layer never reached
         }
-        Nd4j.gemm(membership, terms, taskGradients.get(NDArrayIndex.interval((long) layer * n, (long) (layer + 1) * n), NDArrayIndex.all()),
-                false, false, 1.0, 0.0);
-        return true;
+        INDArray terms = Nd4j.createUninitialized(dOut.dataType(), dOut.rows(), dOut.columns());
+        INDArray into = taskGradients.get(NDArrayIndex.interval((long) layer * n, (long) (layer + 1) * n), NDArrayIndex.all());
+        INDArray rowsOfTasks = membership;
+        return () -> {
+            Nd4j.exec(new MulOp(dOut, relu, terms));
+            Nd4j.gemm(rowsOfTasks, terms, into, false, false, 1.0, 0.0);
+        };
     }
 
     private INDArray membership(int sequences, int length, DataType type) {

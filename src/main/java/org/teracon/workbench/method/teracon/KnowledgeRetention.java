@@ -83,6 +83,8 @@ final class KnowledgeRetention {
     /** The coming steps of the epoch drawn ahead with the teacher's pass over them; null when none are. */
     private Plan plan;
     private int teacherPasses;
+    /** The old heads' weight gradients still being computed on the worker lane ({@link #awaitHeadGradients}). */
+    private final List<GemmLanes.Pending> headGradients = new ArrayList<>();
     /** The teacher's pseudo-labels are copied here, outside any workspace, to outlive the teacher thread's scope. */
     private INDArray labelBuffer;
 
@@ -356,6 +358,7 @@ final class KnowledgeRetention {
             double kr = loss(net, shares, labels, pass, dHidden, own);
             net.backward(pass, dHidden, own);
             hooks.backward(own);
+            awaitHeadGradients();
             for (var e : own.asMap().entrySet()) {
                 INDArray sum = into.get(e.getKey());
                 if (sum != null) {
@@ -511,11 +514,18 @@ final class KnowledgeRetention {
             String head = Network.headName(old.get(j).stage());
             INDArrayIndex[] block = {NDArrayIndex.all(), NDArrayIndex.interval(offsets[j], offsets[j + 1])};
             INDArray dWeight = Nd4j.create(users.dataType(), new long[] {users.columns(), offsets[j + 1] - offsets[j]}, 'c');
-            Nd4j.gemm(users, dz.get(block), dWeight, true, false, 1.0, 0.0);
+            // nothing reads it before the step's update: the worker lane computes it while the step goes on
+            headGradients.add(GemmLanes.later(users, dz.get(block), dWeight, true, false, 1.0, 0.0));
             gradients.add(TaskHead.weight(head), dWeight);
             gradients.add(TaskHead.bias(head), dBiases.get(block));
         }
         return kr;
+    }
+
+    /** Waits for the old heads' weight gradients that {@link #loss} left computing on the worker lane. */
+    void awaitHeadGradients() {
+        headGradients.forEach(GemmLanes.Pending::await);
+        headGradients.clear();
     }
 
     /** The pass's row of each share's user vectors: group rows at the readout position of the share's task. */

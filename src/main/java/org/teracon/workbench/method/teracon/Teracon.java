@@ -202,6 +202,7 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         @Override
         public void afterBackward(StepContext step, Gradients gradients) {
             hooks.backward(gradients);
+            if (retention != null) retention.awaitHeadGradients();
         }
 
         @Override
