@@ -54,7 +54,8 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--peer", paramLabel = "CMD", description = "peer benchmark, a shell command run with bash -c")
     String peer;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "repetitions (default 3 with --peer, else 1); medians are reported")
+    @Option(names = "--repeats", paramLabel = "N", description = "repetitions (default 3 with --peer, else 1); medians are reported. "
+            + "Even repetitions time the methods in reverse order, so no method is always the one timed while the JVM warms up")
     Integer repeats;
 
     @Option(names = "--stage1-only", description = "time only T1 of the first method (all a single-task peer trains)")
@@ -90,8 +91,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         List<PeerBenchmark.Repetition> reps;
         try {
             reps = PeerBenchmark.alternate(n, i -> {
-                Benchmark.Result r = Benchmark.run(cfg, dataset, methods, out.resolve("runs").resolve(String.valueOf(i)), stage1Only, peak,
-                        epochsPerStage);
+                Benchmark.Result r = Benchmark.run(cfg, dataset, stage1Only ? methods : PeerBenchmark.methodOrder(methods, i),
+                        out.resolve("runs").resolve(String.valueOf(i)), stage1Only, peak, epochsPerStage);
                 o.printf(Locale.ROOT, "repetition %d/%d own: %s%n", i, n, r.stages().stream()
                         .map(s -> String.format(Locale.ROOT, "%s T%d %.2f", s.method(), s.stage(), s.stepsPerSecond()))
                         .collect(Collectors.joining(", ")) + " steps/s");

@@ -118,7 +118,8 @@ public final class PeerBenchmark {
     /** Our first method's stage 1 against the peer; null without a peer. */
     public static Comparison compare(List<Repetition> reps, double matmulPeak) {
         if (reps.isEmpty() || reps.get(0).peer() == null) return null;
-        List<Benchmark.Stage> ownT1 = reps.stream().map(r -> firstStage(r.own())).toList();
+        String method = firstStage(reps.get(0).own()).method(); // later repetitions may time the methods in another order
+        List<Benchmark.Stage> ownT1 = reps.stream().map(r -> firstStage(r.own(), method)).toList();
         List<Double> own = ownT1.stream().map(Benchmark.Stage::stepsPerSecond).toList();
         List<Double> peer = reps.stream().map(r -> r.peer().stepsPerSecond()).toList();
         double ownGflops = median(ownT1.stream().map(Benchmark.Stage::usefulGflops).toList());
@@ -132,8 +133,25 @@ public final class PeerBenchmark {
     private static Benchmark.Stage firstStage(Benchmark.Result r) {
         if (r.stages().isEmpty()) throw new IllegalStateException("the own benchmark timed no stage (a stage needs 2+ batches)");
         // Benchmark.run lists the first method's stages first; its T1 is the stage with the lowest number
-        String method = r.stages().get(0).method();
-        return r.stages().stream().filter(s -> s.method().equals(method)).min(Comparator.comparingInt(Benchmark.Stage::stage)).orElseThrow();
+        return firstStage(r, r.stages().get(0).method());
+    }
+
+    private static Benchmark.Stage firstStage(Benchmark.Result r, String method) {
+        return r.stages().stream().filter(s -> s.method().equals(method)).min(Comparator.comparingInt(Benchmark.Stage::stage))
+                .orElseThrow(() -> new IllegalStateException("the own benchmark timed no stage of " + method));
+    }
+
+    /**
+     * The order in which repetition {@code repetition} (from 1) times the methods: as given in odd
+     * repetitions, reversed in even ones. A fresh JVM keeps getting faster for a minute or more (SinMoAll,
+     * timed first, went from 37-52 ms a step at T1 to 19-28 at T6 in every one-repetition run, README), so
+     * whichever method runs first is timed partly cold; alternating the order shares that out.
+     */
+    public static List<String> methodOrder(List<String> methods, int repetition) {
+        if (repetition % 2 == 1) return methods;
+        List<String> reversed = new ArrayList<>(methods);
+        java.util.Collections.reverse(reversed);
+        return reversed;
     }
 
     /**

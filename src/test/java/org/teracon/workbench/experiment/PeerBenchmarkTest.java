@@ -155,6 +155,44 @@ class PeerBenchmarkTest {
                 PeerBenchmark.mismatches(reps.get(0).peer(), Map.of("channels", "16", "dilations", "1,4", "batch", "32")));
     }
 
+    /** Two methods' T1 and T2 at the given steps/s, in the order given. */
+    private static Benchmark.Result result(String first, double firstT1, double firstT2, String second, double secondT1, double secondT2) {
+        return new Benchmark.Result(List.of(stage(first, 1, firstT1, 1, 0, 0), stage(first, 2, firstT2, 1, 0, 0),
+                stage(second, 1, secondT1, 1, 0, 0), stage(second, 2, secondT2, 1, 0, 0)), 0, 0);
+    }
+
+    /** Even repetitions time the methods in reverse order, so the same method is not always the one timed in a cold JVM. */
+    @Test
+    void evenRepetitionsReverseTheMethodOrder() {
+        List<String> methods = List.of("sinmoall", "teracon", "hat");
+        assertEquals(methods, PeerBenchmark.methodOrder(methods, 1));
+        assertEquals(List.of("hat", "teracon", "sinmoall"), PeerBenchmark.methodOrder(methods, 2));
+        assertEquals(methods, PeerBenchmark.methodOrder(methods, 3));
+        assertEquals(List.of("sinmoall", "teracon", "hat"), methods, "the given list is left as it was");
+    }
+
+    /**
+     * With the order reversed in a repetition, the comparison with the peer still reads repetition 1's first
+     * method in every repetition, and the ratios stay against that method: the order of a result's stages
+     * does not pick the method.
+     */
+    @Test
+    void theComparisonAndTheRatiosFollowTheFirstRepetitionsMethodWhateverTheOrder() {
+        Benchmark.Result asGiven = result("sinmoall", 8, 20, "teracon", 4, 10);
+        Benchmark.Result reversed = result("teracon", 5, 16, "sinmoall", 6, 20);
+        PeerCommand.Result peer = PeerCommand.parse("RESULT channels=64 dilations=1,4 batch=32 steps_per_s=2.0 useful_gflops=1.0");
+        List<PeerBenchmark.Repetition> reps = List.of(new PeerBenchmark.Repetition(1, asGiven, peer),
+                new PeerBenchmark.Repetition(2, reversed, peer), new PeerBenchmark.Repetition(3, asGiven, peer));
+        PeerBenchmark.Comparison c = PeerBenchmark.compare(reps, 40);
+        assertEquals("sinmoall", c.method());
+        assertEquals(List.of(8.0, 6.0, 8.0), c.ownStepsPerSecondRaw());
+        List<PeerBenchmark.StepTimeRatio> r = PeerBenchmark.stepTimeRatios(reps);
+        assertEquals("sinmoall", r.get(1).baseline());
+        assertEquals(List.of(2.0, 1.25, 2.0), r.get(1).perRepetition());
+        assertEquals(List.of("sinmoall#1", "sinmoall#2", "teracon#1", "teracon#2"),
+                PeerBenchmark.stageMedians(reps, 40).stream().map(s -> s.method() + "#" + s.stage()).toList());
+    }
+
     @Test
     void stageMediansKeepTheOrderAndTheFirstRepetitionsMemory() {
         List<PeerBenchmark.Repetition> reps = PeerBenchmark.alternate(3, i -> own(new double[] {8, 4, 6}[i - 1]), null);
