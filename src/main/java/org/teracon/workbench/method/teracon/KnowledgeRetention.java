@@ -452,6 +452,7 @@ final class KnowledgeRetention {
 
     /** After the stage's last pass: frees the teacher thread's workspace and the label buffer. */
     void close() {
+        awaitHeadGradients(); // a step that failed after its loss may have left them running into its workspace
         if (!used) return;
         settle();
         Uninterruptibly.await(TEACHER_THREAD.submit(Workspaces::releaseTeacher), "freeing the teacher's workspace");
