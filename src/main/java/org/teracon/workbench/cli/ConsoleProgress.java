@@ -11,6 +11,8 @@ public final class ConsoleProgress implements RunListener {
     private final String prefix;
     private double fraction;
     private double eta = Double.NaN;
+    /** The SinMo reference run's own lines, indented below the run's; made when its first event comes. */
+    private ConsoleProgress reference;
 
     public ConsoleProgress(PrintStream out, String prefix) {
         this.out = out;
@@ -19,7 +21,14 @@ public final class ConsoleProgress implements RunListener {
 
     @Override
     public void onEvent(RunEvent event) {
-        if (event instanceof RunEvent.RunStarted e) {
+        if (event instanceof RunEvent.ReferenceProgress r) {
+            if (reference == null) {
+                out.printf("%sFWT needs each task's single-task score: training the SinMo reference in %s (kept for every run of this setting)%n",
+                        prefix, r.folder());
+                reference = new ConsoleProgress(out, prefix + "  sinmo | ");
+            }
+            reference.onEvent(r.event());
+        } else if (event instanceof RunEvent.RunStarted e) {
             out.printf("%srun %s: %s on %s, tasks %s%n", prefix, e.runId(), e.config().method(), e.backend(), e.taskNames());
         } else if (event instanceof RunEvent.TaskStarted e) {
             out.printf("%s[%d/%d] %s%n", prefix, e.stage() + 1, e.stages(), e.taskName());

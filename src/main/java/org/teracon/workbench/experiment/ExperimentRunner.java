@@ -184,7 +184,7 @@ public final class ExperimentRunner {
                 listener.onEvent(new RunEvent.TaskEvaluated(stage, state.matrix));
             }
             if (reference != null && !SingleTaskReference.METHOD.equalsIgnoreCase(method.name())) {
-                state.reference = reference.scores(config, dataset, tasks, cancel);
+                state.reference = reference.scores(config, dataset, tasks, listener, cancel);
             }
             RunResult result = state.finish(RunStatus.COMPLETED, "completed" + (from == null ? "" : " (resumed at stage "
                     + (from.stage() + 1) + ", after epoch " + from.epochsDone() + ")"));

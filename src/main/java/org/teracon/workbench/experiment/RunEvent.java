@@ -37,4 +37,12 @@ public sealed interface RunEvent {
 
     record RunEnded(RunStatus status, String message, RunResult result) implements RunEvent {
     }
+
+    /**
+     * An event of the SinMo run that FWT's single-task reference trains after the run's own stages when
+     * none is cached for its setting ({@code folder}: where that run is kept); at the reference size it
+     * takes minutes, which a console showed as silence before.
+     */
+    record ReferenceProgress(String folder, RunEvent event) implements RunEvent {
+    }
 }

@@ -70,14 +70,15 @@ public final class SinMoReference implements SingleTaskReference {
     }
 
     @Override
-    public double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, CancellationToken cancel) {
+    public double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, RunListener listener, CancellationToken cancel) {
         ExperimentConfig sinmo = sinmo(config);
         Path dir = cacheDir(config);
         RunResult r = cached(dir.resolve(RunFolder.RESULTS), tasks.size());
         if (r == null) {
             if (!trainWhenMissing) return null;
             // the cache folder is ours: an unfinished or discarded reference run in it is replaced
-            r = new ExperimentRunner().replacing(true).run(sinmo, dataset, dir, e -> { }, cancel);
+            String folder = dir.toString();
+            r = new ExperimentRunner().replacing(true).run(sinmo, dataset, dir, e -> listener.onEvent(new RunEvent.ReferenceProgress(folder, e)), cancel);
         }
         if (r.status() == RunStatus.CANCELLED) throw new org.teracon.workbench.method.TrainingMonitor.CancelledException();
         if (r.status() != RunStatus.COMPLETED) throw new IllegalStateException("SinMo reference run failed: " + r.message());

@@ -10,7 +10,8 @@ public interface SingleTaskReference {
     /** The method whose own runs are the reference. */
     String METHOD = "sinmo";
 
-    double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, CancellationToken cancel);
+    /** @param listener receives the events of a reference run trained now, each as a {@link RunEvent.ReferenceProgress} */
+    double[] scores(ExperimentConfig config, Dataset dataset, List<Task> tasks, RunListener listener, CancellationToken cancel);
 
     /**
      * A finished run of {@link #METHOD}: a caching reference keeps it for every config that differs only

@@ -56,7 +56,7 @@ class RunLifecycleTest {
 
     @Test
     void aFailureIsRecordedAndEarlierFilesStayIntact(@TempDir Path dir) throws Exception {
-        SingleTaskReference broken = (c, d, t, k) -> {
+        SingleTaskReference broken = (c, d, t, l, k) -> {
             throw new IllegalStateException("reference store unreadable");
         };
         RunResult r = new ExperimentRunner(broken).run(tiny("sinmoall"), SAMPLE, dir, e -> { }, new CancellationToken());
