@@ -14,29 +14,33 @@ import org.teracon.workbench.model.BackboneConfig;
  */
 public enum Preset {
     /**
-     * The default: small enough for a laptop CPU (ML-100K's T1 in well under a minute). 64 channels,
+     * The command line's default: small enough for a laptop CPU (ML-100K's T1 in well under a minute). 64 channels,
      * two blocks (dilations 1,4), kernel 3; T1 lr 1e-3, batch 32, at most 10 epochs (tuned on
      * ML-100K: the README's tuning table); later tasks 10 epochs of batch 64 at lr 1e-3; patience 5.
      */
     CPU("cpu", "64 channels, dilations 1,4; T1 lr 1e-3, batch 32, <=10 epochs; later tasks lr 1e-3, batch 64, <=10 epochs; patience 5",
             BackboneConfig.defaults(), TrainingConfig.defaults()),
     /**
-     * The window's default, made for the bundled sample (a few hundred users, a few batches an epoch): as
-     * {@link #CPU} but later tasks train at lr 5e-3. At 1e-3 the task embeddings and relation MLPs barely move
-     * in so few steps, every mask stays fully open, and the mask heatmap reads 1.000 everywhere; at 5e-3 the
-     * related tasks' masks end up closer to each other than to the noisy task's (SampleDefaultsTest checks it).
+     * The window's default, made for the bundled sample (600 users, a few batches an epoch): the reference
+     * backbone, which a 6-task run on the sample affords on 2 cores (TERACON, seed 42: 2 min 43 s), with
+     * {@link #CPU}'s schedule except lr 3.5e-3 for the later tasks. At 1e-3 and 2.5e-3 the task embeddings and
+     * relation MLPs barely move in so few steps and every mask pair's cosine stays above 0.995; at 5e-3 the
+     * masks move but the noisy task ends closer to liked_items than taste_group does; at 3.5e-3 the two
+     * tasks planted on one taste factor are the closest pair (README, Presets; SampleDefaultsTest checks it).
      */
-    SAMPLE("sample", "for the bundled sample: as cpu, but later tasks lr 5e-3 (so that masks move within its few batches)",
-            BackboneConfig.defaults(), new TrainingConfig(new StageSchedule(10, 32, 1e-3), new StageSchedule(10, 64, 5e-3),
-            new StageSchedule(10, 64, 5e-3), 5, 256)),
+    SAMPLE("sample", "for the bundled sample: the reference backbone (256 channels, dilations 1,4,1,4,1,4,1,4) with cpu's schedule, "
+            + "but later tasks lr 3.5e-3 (so that masks move within its few batches)",
+            referenceBackbone(), new TrainingConfig(new StageSchedule(10, 32, 1e-3), new StageSchedule(10, 64, 3.5e-3),
+            new StageSchedule(10, 64, 3.5e-3), 5, 256)),
     /**
      * The reference code's backbone (256 channels, dilations 1,4,1,4,1,4,1,4) with {@link #CPU}'s schedule:
-     * what a single run on ML-100K-sized data affords on a 2-core CPU (one 6-task TERACON run: 6 min 57 s,
-     * 4.3 GB peak, README, Benchmark); grids of seeds and methods at this size take hours there.
+     * what a single run on ML-100K-sized data affords on a 2-core CPU (one 6-task TERACON run, seed 1: 6 min 40 s
+     * of training, 12 min 23 s and 3.9 GB peak with FWT's SinMo reference; README, Presets); grids of seeds and
+     * methods at this size take hours there, which is why the command line's default stays {@link #CPU}.
      */
     CPU_REFERENCE_BACKBONE("cpu-reference", "the reference backbone (256 channels, dilations 1,4,1,4,1,4,1,4) with cpu's schedule; "
             + "one 6-task ML-100K run ~7 min on 2 cores",
-            new BackboneConfig(256, 3, List.of(1, 4, 1, 4, 1, 4, 1, 4)), TrainingConfig.defaults()),
+            referenceBackbone(), TrainingConfig.defaults()),
     /**
      * The reference code's values (NOTES-reference.md): 256 channels, dilations 1,4,1,4,1,4,1,4,
      * kernel 3; T1 lr 1e-3, batch 32, at most 10 epochs; T2 lr 1e-3 (the TTL script); T3 and later
@@ -45,7 +49,7 @@ public enum Preset {
      */
     REFERENCE("reference", "the reference code's: 256 channels, dilations 1,4,1,4,1,4,1,4; T1 lr 1e-3 batch 32 <=10 epochs; "
             + "T2 lr 1e-3, T3+ lr 1e-4, batch 1024, <=100 epochs; patience 5",
-            new BackboneConfig(256, 3, List.of(1, 4, 1, 4, 1, 4, 1, 4)),
+            referenceBackbone(),
             new TrainingConfig(new StageSchedule(10, 32, 1e-3), new StageSchedule(100, 1024, 1e-3),
                     new StageSchedule(100, 1024, 1e-4), 5, 256));
 
@@ -59,6 +63,11 @@ public enum Preset {
         this.description = description;
         this.backbone = backbone;
         this.training = training;
+    }
+
+    /** The reference code's backbone: 256 channels, kernel 3, dilations 1,4,1,4,1,4,1,4. */
+    private static BackboneConfig referenceBackbone() {
+        return new BackboneConfig(256, 3, List.of(1, 4, 1, 4, 1, 4, 1, 4));
     }
 
     /** The preset of a run with no --preset flag, and of files written before presets existed. */

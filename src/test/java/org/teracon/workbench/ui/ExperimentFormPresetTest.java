@@ -16,9 +16,13 @@ class ExperimentFormPresetTest {
     void pickingAPresetFillsTheFieldsAndEditsOverrideIt() {
         ExperimentFormViewModel f = new ExperimentFormViewModel();
         assertEquals("sample", f.presetProperty().get(), "the window opens on the bundled sample, with its preset");
-        assertEquals("0.005", f.learningRate.textProperty().get());
+        assertEquals("0.0035", f.learningRate.textProperty().get());
+        assertEquals("256", f.channels.textProperty().get(), "the reference backbone: a run on the sample stays within minutes");
+        assertEquals("1,4,1,4,1,4,1,4", f.dilations.textProperty().get());
         assertEquals("robust", f.protocolProperty().get());
         assertEquals(List.of("cpu", "sample", "cpu-reference", "reference"), f.presets());
+        f.applyPreset("cpu");
+        assertEquals("64", f.channels.textProperty().get());
         f.applyPreset("reference");
         assertEquals("256", f.channels.textProperty().get());
         assertEquals("1,4,1,4,1,4,1,4", f.dilations.textProperty().get());
