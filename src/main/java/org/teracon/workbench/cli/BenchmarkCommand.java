@@ -62,7 +62,7 @@ public class BenchmarkCommand implements Callable<Integer> {
     boolean stage1Only;
 
     @Option(names = "--epochs-per-stage", paramLabel = "N", defaultValue = "1",
-            description = "epochs each stage trains (default ${DEFAULT-VALUE}; early stopping may end a stage sooner): more timed steps per stage")
+            description = "epochs each stage trains, all of them (default ${DEFAULT-VALUE}; no early stopping, so every method times as many steps): more timed steps per stage")
     int epochsPerStage;
 
     @Option(names = "--count-calls", description = "then one more, untimed run per method with ND4J's op profiler on: "

@@ -171,8 +171,10 @@ public final class Benchmark {
      */
     private static Measured measure(ExperimentConfig base, Dataset dataset, String method, Path scratch, boolean firstStageOnly,
                                     int epochsPerStage, LongSupplier meter) {
+        // patience = the stage's epochs: no stage stops early, so every method times the same number of steps
+        // (with patience 1 one method's stage could stop after 2 epochs and the other's run all of them)
         ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(base.training().first().withEpochs(epochsPerStage),
-                base.training().second().withEpochs(epochsPerStage), base.training().rest().withEpochs(epochsPerStage), 1,
+                base.training().second().withEpochs(epochsPerStage), base.training().rest().withEpochs(epochsPerStage), epochsPerStage,
                 base.training().evalBatchSize()));
         List<Task> tasks = TaskOrder.resolve(dataset, cfg);
         if (firstStageOnly) {
