@@ -26,7 +26,8 @@ public enum Preset {
      * {@link #CPU}'s schedule except lr 3.5e-3 for the later tasks. At 1e-3 and 2.5e-3 the task embeddings and
      * relation MLPs barely move in so few steps and every mask pair's cosine stays above 0.995; at 5e-3 the
      * masks move but the noisy task ends closer to liked_items than taste_group does; at 3.5e-3 the two
-     * tasks planted on one taste factor are the closest pair (README, Presets; SampleDefaultsTest checks it).
+     * tasks planted on one taste factor are closer to each other than either is to the noisy task (README,
+     * Presets; SampleDefaultsTest checks it).
      */
     SAMPLE("sample", "for the bundled sample: the reference backbone (256 channels, dilations 1,4,1,4,1,4,1,4) with cpu's schedule, "
             + "but later tasks lr 3.5e-3 (so that masks move within its few batches)",
