@@ -44,7 +44,9 @@ public class ConfigOptions {
     @Option(names = "--seed", description = "random seed (splits, init, sampling)")
     Long seed;
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "backbone and schedule to start from: cpu (the default, small) or reference (the reference code's); flags override single values")
+            description = "backbone and schedule to start from: cpu (the default, small), sample (the window's: the reference "
+                    + "backbone for the bundled sample), cpu-reference (the reference backbone on cpu's schedule) or reference "
+                    + "(the reference code's); flags override single values")
     String preset;
     @Option(names = "--protocol", paramLabel = "paper|robust",
             description = "evaluation protocol: robust (default; T1 on the last 5 items) or paper (T1 on the last item; >20 classes ranked by MRR@5)")
