@@ -16,6 +16,14 @@ public interface StagePlugin {
     }
 
     /**
+     * Right after the forward pass, before the task's own loss: may start loss work that runs beside it
+     * on the worker lane, writing only rows of {@code dHidden} that the task's loss leaves alone;
+     * {@link #addLosses} collects it.
+     */
+    default void afterForward(StepContext step, TcnEngine.Pass pass, INDArray dHidden) {
+    }
+
+    /**
      * Adds loss terms over the forward pass: their value into {@code step.loss(...)} (already weighted
      * as they enter the total) and their gradient into {@code dHidden} and {@code gradients}.
      */

@@ -121,6 +121,7 @@ public final class TrainingCore {
             TcnEngine.Pass pass = net.forward(step.sequences(), step.hooks());
             INDArray dHidden = net.zeroHiddenGradient(pass);
             Gradients gradients = new Gradients(stage.trainable());
+            for (StagePlugin p : stage.plugins()) p.afterForward(step, pass, dHidden);
             step.loss(LossTerm.CLASS, taskLoss(net, step, pass, dHidden, gradients, negatives), 1);
             for (StagePlugin p : stage.plugins()) p.addLosses(step, pass, dHidden, gradients);
             if (backboneTrains) net.backward(pass, dHidden, gradients);

@@ -60,8 +60,15 @@ public final class GemmLanes {
         INLINE.set(true);
     }
 
+    /**
+     * How many jobs this thread has put {@link #aside} and not yet awaited: while any may hold the worker,
+     * this thread's GEMMs run on itself, unsplit, rather than wait behind it. It counts in the caller's
+     * program order, not by what the worker is doing, so where a GEMM runs does not depend on timing.
+     */
+    private static final ThreadLocal<int[]> ASIDE = ThreadLocal.withInitial(() -> new int[1]);
+
     private static boolean lanes() {
-        return TWO_LANES && !INLINE.get();
+        return TWO_LANES && !INLINE.get() && ASIDE.get()[0] == 0;
     }
 
     /** BLAS threads for this machine: one per lane with two lanes, otherwise every core. Call before the first GEMM. */
@@ -128,6 +135,32 @@ public final class GemmLanes {
             return DONE;
         }
         return submit(work, false);
+    }
+
+    /**
+     * Work that takes the worker lane for a while (TERACON's retention term beside the task's loss): until
+     * the returned job is awaited, this thread's GEMMs run on this thread instead of queueing behind it
+     * (on the caller's thread without a worker).
+     */
+    public static Pending aside(Runnable work) {
+        if (!lanes()) {
+            work.run();
+            return DONE;
+        }
+        int[] count = ASIDE.get();
+        count[0]++;
+        Pending running = submit(work, false);
+        boolean[] awaited = {false};
+        return () -> {
+            try {
+                running.await();
+            } finally {
+                if (!awaited[0]) {
+                    awaited[0] = true;
+                    count[0]--;
+                }
+            }
+        };
     }
 
     private static Pending submit(Runnable gemm, boolean first) {

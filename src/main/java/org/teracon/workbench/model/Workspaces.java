@@ -35,6 +35,19 @@ public final class Workspaces {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-retention");
     }
 
+    /**
+     * The scope of a TERACON retention term on the worker lane (beside the step's own thread, which has
+     * the step's workspace open): one per thread, as ND4J's workspaces are.
+     */
+    public static MemoryWorkspace retentionLane() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, "teracon-retention-lane");
+    }
+
+    /** Frees the calling thread's retention-lane workspace (at the end of a stage, on the thread that used it). */
+    public static void releaseRetentionLane() {
+        destroy("teracon-retention-lane");
+    }
+
     /** Makes the step's workspace the current one again for what must outlive a scope opened inside it. */
     public static MemoryWorkspace borrowStep() {
         return Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(CONFIG, "teracon-step").notifyScopeBorrowed();
@@ -68,7 +81,7 @@ public final class Workspaces {
      * freed and it still grew ~60 MiB a stage (benchmark, TERACON on ML-100K; README, Memory).
      */
     public static void releaseAfterStage() {
-        for (String id : new String[] {"teracon-step", "teracon-eval", "teracon-retention"}) destroy(id);
+        for (String id : new String[] {"teracon-step", "teracon-eval", "teracon-retention", "teracon-retention-lane"}) destroy(id);
         NativeMemory.collect();
         NativeMemory.trim();
     }

@@ -49,6 +49,43 @@ class GemmLanesTest {
         assertArrayEquals(expected.data().asFloat(), c.data().asFloat(), 1e-5f);
     }
 
+    /**
+     * While work put aside holds the worker lane, this thread's split GEMMs and weight-gradient GEMMs run on
+     * this thread without waiting for it: the aside work is held until they have returned, and would give up
+     * after 10 s, which fails the test.
+     */
+    @Test
+    void gemmsOfAThreadWithWorkAsideDoNotWaitForIt() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        boolean[] gaveUp = {false};
+        String[] ranOn = {null};
+        GemmLanes.Pending aside = GemmLanes.aside(() -> {
+            ranOn[0] = Thread.currentThread().getName();
+            if (!GemmLanes.twoLanes()) return; // run inline: nothing to hold
+            try {
+                gaveUp[0] = !release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        INDArray a = random(2000, 64, 8);
+        INDArray b = random(64, 48, 9);
+        INDArray c = Nd4j.create(DataType.FLOAT, 2000, 48);
+        GemmLanes.gemm(a, b, c, false, false, 1.0, 0.0);
+        INDArray d = Nd4j.create(DataType.FLOAT, 64, 48);
+        GemmLanes.later(a, c, d, true, false, 1.0, 0.0).await();
+        release.countDown();
+        aside.await();
+        assertTrue(!gaveUp[0], "a GEMM waited for the work put aside");
+        assertArrayEquals(a.mmul(b).data().asFloat(), c.data().asFloat(), 1e-5f);
+        assertArrayEquals(a.transpose().mmul(c).data().asFloat(), d.data().asFloat(), 1e-3f);
+        assertEquals(GemmLanes.twoLanes() ? "teracon-gemm-lane" : Thread.currentThread().getName(), ranOn[0]);
+        // awaited: the lanes are shared again, and a GEMM the worker takes still completes
+        INDArray e = Nd4j.create(DataType.FLOAT, 64, 48);
+        GemmLanes.later(a, c, e, true, false, 1.0, 0.0).await();
+        assertArrayEquals(d.data().asFloat(), e.data().asFloat(), 0f);
+    }
+
     /** A weight-gradient GEMM (transposed a) started on the worker lane is complete once awaited. */
     @Test
     void laterIsCompleteWhenAwaited() {

@@ -37,7 +37,7 @@ import org.teracon.workbench.model.Workspaces;
  * annealed s, so at a stage's first step (student = teacher) the term is zero with plain masks.
  * <p>
  * All old tasks' terms are computed together: every retention user's vector is gathered into one
- * [N, C] matrix and multiplied by all old heads side by side, [C, ΣO], and a block weight matrix keeps
+ * [N, C] matrix and multiplied by all old heads side by side, [C, ΣO], and a 0/1 block mask keeps
  * only each user's own task's outputs. The few wasted products cost less than one ND4J call per task
  * and term (~15 calls each, ~50 µs apiece, issue #8), which grew the step time with every task.
  * <p>
@@ -83,8 +83,10 @@ final class KnowledgeRetention {
     /** The coming steps of the epoch drawn ahead with the teacher's pass over them; null when none are. */
     private Plan plan;
     private int teacherPasses;
-    /** The old heads' weight gradients still being computed on the worker lane ({@link #awaitHeadGradients}). */
-    private final List<GemmLanes.Pending> headGradients = new ArrayList<>();
+    /** The retention term running on the worker lane ({@link #startLoss}); null when none is. */
+    private GemmLanes.Pending onLane;
+    /** Whether a term has run on the worker lane this stage, so that its workspace there is freed at the end. */
+    private boolean laneUsed;
     /** The teacher's pseudo-labels are copied here, outside any workspace, to outlive the teacher thread's scope. */
     private INDArray labelBuffer;
 
@@ -358,7 +360,6 @@ final class KnowledgeRetention {
             double kr = loss(net, shares, labels, pass, dHidden, own);
             net.backward(pass, dHidden, own);
             hooks.backward(own);
-            awaitHeadGradients();
             for (var e : own.asMap().entrySet()) {
                 INDArray sum = into.get(e.getKey());
                 if (sum != null) {
@@ -452,13 +453,19 @@ final class KnowledgeRetention {
 
     /** After the stage's last pass: frees the teacher thread's workspace and the label buffer. */
     void close() {
-        awaitHeadGradients(); // a step that failed after its loss may have left them running into its workspace
+        awaitLane(); // a step that failed after starting its term may have left it running into its workspace
+        if (laneUsed) {
+            GemmLanes.background(Workspaces::releaseRetentionLane).await();
+            laneUsed = false;
+        }
         if (!used) return;
         settle();
         Uninterruptibly.await(TEACHER_THREAD.submit(Workspaces::releaseTeacher), "freeing the teacher's workspace");
         used = false;
         plan = null;
         labelBuffer = null;
+        ownBlocks.clear();
+        ownBlockBytes = 0;
         teacherMaskCache.clear();
         teacherMaskBytes = 0;
     }
@@ -494,6 +501,84 @@ final class KnowledgeRetention {
      * its gradient goes into those rows of dHidden and into every old head.
      */
     double loss(Network net, List<Share> shares, INDArray pseudoLabels, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
+        HeadGradients heads = headGradients(pass.hidden().dataType());
+        double kr = lossInto(net, shares, pseudoLabels, pass, dHidden, heads);
+        heads.handOver(gradients);
+        return kr;
+    }
+
+    /**
+     * Starts {@link #loss} on the worker lane, where it runs beside the current task's loss on the step's
+     * thread: it writes only the retention groups' rows of dHidden and the old heads' gradients, which
+     * the task's loss never touches, and reads the pass and the old heads, which nothing changes before the
+     * update. At T6 the step's thread spent 1.2-1.5 ms on the retention term after a 0.7-0.9 ms task loss
+     * while the worker lane sat idle (throwaway phase timer, 2026-12-01). The gradients' arrays are made
+     * here, in the step's workspace; what the term makes on the worker comes from a workspace of that
+     * thread's own. The same ops as {@link #loss}, so the same floats.
+     */
+    Started startLoss(Network net, List<Share> shares, java.util.function.Supplier<INDArray> pseudoLabels, TcnEngine.Pass pass,
+                      INDArray dHidden) {
+        HeadGradients heads = headGradients(pass.hidden().dataType());
+        double[] kr = new double[1];
+        laneUsed = true;
+        onLane = GemmLanes.aside(() -> {
+            try (var ignored = Workspaces.retentionLane()) {
+                kr[0] = lossInto(net, shares, pseudoLabels.get(), pass, dHidden, heads);
+            }
+        });
+        return new Started(kr, heads);
+    }
+
+    /** Pass 0's retention term started on the worker lane ({@link #startLoss}). */
+    final class Started {
+        private final double[] value;
+        private final HeadGradients heads;
+
+        private Started(double[] value, HeadGradients heads) {
+            this.value = value;
+            this.heads = heads;
+        }
+
+        /** Waits for the term, adds the old heads' gradients into {@code gradients} and gives its value. */
+        double finish(Gradients gradients) {
+            awaitLane();
+            heads.handOver(gradients);
+            return value[0];
+        }
+    }
+
+    /** Waits for the term running on the worker lane, if any, whatever its outcome is. */
+    void awaitLane() {
+        GemmLanes.Pending pending = onLane;
+        onLane = null;
+        if (pending != null) pending.await();
+    }
+
+    /** The old heads' gradients, made before the term that fills them: [C, O_j] weights, and all biases [1, ΣO]. */
+    private record HeadGradients(List<String> heads, long[] offsets, INDArray[] weights, INDArray biases) {
+        /** Each old head's weight and bias gradient into {@code gradients}, in the old tasks' order. */
+        void handOver(Gradients gradients) {
+            for (int j = 0; j < heads.size(); j++) {
+                gradients.add(TaskHead.weight(heads.get(j)), weights[j]);
+                gradients.add(TaskHead.bias(heads.get(j)), biases.get(NDArrayIndex.all(), NDArrayIndex.interval(offsets[j], offsets[j + 1])));
+            }
+        }
+    }
+
+    private HeadGradients headGradients(DataType type) {
+        INDArray[] weights = new INDArray[old.size()];
+        List<String> heads = new ArrayList<>();
+        long channels = teacherWeights.rows();
+        for (int j = 0; j < old.size(); j++) {
+            heads.add(Network.headName(old.get(j).stage()));
+            weights[j] = Nd4j.create(type, new long[] {channels, offsets[j + 1] - offsets[j]}, 'c');
+        }
+        return new HeadGradients(heads, offsets, weights, Nd4j.create(type, 1, offsets[old.size()]));
+    }
+
+    /** The retention term of {@link #loss}, its head gradients written into {@code heads}. */
+    private double lossInto(Network net, List<Share> shares, INDArray pseudoLabels, TcnEngine.Pass pass, INDArray dHidden,
+                            HeadGradients heads) {
         List<StepContext.Group> groups = shares.stream().map(Share::group).toList();
         int[] rows = readoutRows(net, shares.stream().map(Share::task).toList(), groups, pass.length());
         INDArray users = Nd4j.pullRows(pass.hidden(), 1, rows);
@@ -503,30 +588,19 @@ final class KnowledgeRetention {
         INDArray diff = Nd4j.create(users.dataType(), new long[] {users.rows(), offsets[old.size()]}, 'c');
         Nd4j.gemm(users, weights, diff, false, false, 1.0, 0.0);
         diff.addiRowVector(joinedHeads(net.params(), old, TaskHead::bias)).subi(pseudoLabels);
-        INDArray blockWeights = blockWeights(shares, diff.dataType());
-        INDArray weighted = diff.mul(blockWeights);
-        double kr = weighted.mul(diff).sumNumber().doubleValue();
+        diff.muli(ownBlocks(shares, diff.dataType())); // each user's own task's outputs only
+        INDArray weighted = diff.mulRowVector(blockWeights(shares, diff.dataType()));
+        double kr = Nd4j.getBlasWrapper().dot(weighted.reshape(weighted.length()), diff.reshape(diff.length()));
         INDArray dz = weighted.muli(2);
         INDArray dUsers = dz.mmul(weights.transpose());
         // every readout row is a different row of the pass, so the scatter has no write conflicts
         Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(dHidden, Nd4j.createFromArray(rows), dUsers).addOutputs(dHidden).build());
-        INDArray dBiases = dz.sum(true, 0);
+        dz.sum(heads.biases().reshape(heads.biases().length()), 0);
         for (int j = 0; j < old.size(); j++) {
-            String head = Network.headName(old.get(j).stage());
             INDArrayIndex[] block = {NDArrayIndex.all(), NDArrayIndex.interval(offsets[j], offsets[j + 1])};
-            INDArray dWeight = Nd4j.create(users.dataType(), new long[] {users.columns(), offsets[j + 1] - offsets[j]}, 'c');
-            // nothing reads it before the step's update: the worker lane computes it while the step goes on
-            headGradients.add(GemmLanes.later(users, dz.get(block), dWeight, true, false, 1.0, 0.0));
-            gradients.add(TaskHead.weight(head), dWeight);
-            gradients.add(TaskHead.bias(head), dBiases.get(block));
+            Nd4j.gemm(users, dz.get(block), heads.weights()[j], true, false, 1.0, 0.0);
         }
         return kr;
-    }
-
-    /** Waits for the old heads' weight gradients that {@link #loss} left computing on the worker lane. */
-    void awaitHeadGradients() {
-        headGradients.forEach(GemmLanes.Pending::await);
-        headGradients.clear();
     }
 
     /** The pass's row of each share's user vectors: group rows at the readout position of the share's task. */
@@ -541,32 +615,58 @@ final class KnowledgeRetention {
         return rows;
     }
 
-    /** [N, ΣO]: a user's weight on its own task's block of outputs, zero on every other task's. */
-    private INDArray blockWeights(List<Share> shares, DataType type) {
-        int n = shares.stream().mapToInt(s -> s.group().count()).sum();
+    /**
+     * [N, ΣO]: 1 on each retention user's own task's block of outputs, 0 on every other task's. It depends
+     * only on how many users each share has, which in the steady state is one per old task at every step,
+     * so each pattern is made once, outside any workspace: building it on the host every step took
+     * 0.2-0.5 ms at T6, the costliest line of the term (throwaway line timer, 2026-12-01).
+     */
+    private INDArray ownBlocks(List<Share> shares, DataType type) {
+        int[] counts = shares.stream().mapToInt(sh -> sh.group().count()).toArray();
+        int[] tasks = shares.stream().mapToInt(sh -> old.indexOf(sh.task())).toArray();
+        String key = type + Arrays.toString(counts) + Arrays.toString(tasks);
+        INDArray cached = ownBlocks.get(key);
+        if (cached != null) return cached;
+        int n = Arrays.stream(counts).sum();
         int width = (int) offsets[old.size()];
-        if (type == DataType.FLOAT) {
-            // filled as floats: through doubles and a conversion it took ~0.3 ms a step (throwaway probe)
-            float[][] w = new float[n][width];
-            forEachUserBlock(shares, (r, from, to, weight) -> Arrays.fill(w[r], from, to, (float) weight));
-            return Nd4j.create(w);
-        }
-        double[][] w = new double[n][width];
-        forEachUserBlock(shares, (r, from, to, weight) -> Arrays.fill(w[r], from, to, weight));
-        return TaskMasks.constant(w, type);
-    }
-
-    private interface UserBlock {
-        void fill(int row, int from, int to, double weight);
-    }
-
-    /** Each retention user's row, its own task's block of columns and its share's weight. */
-    private void forEachUserBlock(List<Share> shares, UserBlock block) {
+        float[] ones = new float[n * width];
         int r = 0;
+        for (int g = 0; g < shares.size(); g++) {
+            for (int i = 0; i < counts[g]; i++, r++) Arrays.fill(ones, r * width + (int) offsets[tasks[g]], r * width + (int) offsets[tasks[g] + 1], 1f);
+        }
+        long bytes = (long) ones.length * type.width();
+        if (ownBlockBytes + bytes > OWN_BLOCK_BYTES) return Nd4j.create(ones, new long[] {n, width}, 'c').castTo(type); // this step's only
+        INDArray blocks;
+        try (var ignored = Workspaces.outside()) {
+            blocks = Nd4j.create(ones, new long[] {n, width}, 'c').castTo(type);
+        }
+        ownBlocks.put(key, blocks);
+        ownBlockBytes += bytes;
+        return blocks;
+    }
+
+    /**
+     * The patterns of {@link #ownBlocks} kept take at most this many bytes: a stage's first steps, whose
+     * shares fill passes of their own (ρ starts at 0.9), make large ones that never come back.
+     */
+    static final long OWN_BLOCK_BYTES = 4L << 20;
+    private final Map<String, INDArray> ownBlocks = new ConcurrentHashMap<>();
+    /** Written by whichever thread runs the term, one step at a time. */
+    private volatile long ownBlockBytes;
+
+    /**
+     * [1, ΣO]: each old task's share's weight on its block of outputs (every user of a task shares its
+     * weight, and {@link #ownBlocks} keeps only a user's own task's block), zero for a task without a share
+     * here: ΣO floats built on the host, where the weights per user and output were N·ΣO.
+     */
+    private INDArray blockWeights(List<Share> shares, DataType type) {
+        float[] w = new float[(int) offsets[old.size()]];
         for (Share share : shares) {
             int j = old.indexOf(share.task());
-            for (int i = 0; i < share.group().count(); i++, r++) block.fill(r, (int) offsets[j], (int) offsets[j + 1], share.weight());
+            Arrays.fill(w, (int) offsets[j], (int) offsets[j + 1], (float) share.weight());
         }
+        INDArray row = Nd4j.createFromArray(w).reshape(1, w.length);
+        return type == DataType.FLOAT ? row : row.castTo(type);
     }
 
     /** The old tasks' head parameters side by side along the columns. */

@@ -156,6 +156,8 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         private GroupMasks hooks;
         private TaskMasks liveMasks;
         private KnowledgeRetention.Teaching teaching;
+        /** Pass 0's retention term, running on the worker lane from the forward pass to {@link #addLosses}. */
+        private KnowledgeRetention.Started started;
 
         MaskAndRetention(TaskData cur, KnowledgeRetention retention, MethodEnvironment env) {
             this.cur = cur;
@@ -185,16 +187,25 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         }
 
         @Override
+        public void afterForward(StepContext step, TcnEngine.Pass pass, INDArray dHidden) {
+            started = null;
+            if (retention == null || passes.get(0).isEmpty()) return;
+            int[] rows = KnowledgeRetention.labelOffsets(passes);
+            KnowledgeRetention.Teaching teaching = this.teaching;
+            started = retention.startLoss(net, passes.get(0),
+                    () -> teaching.pseudoLabels().get(NDArrayIndex.interval(rows[0], rows[1]), NDArrayIndex.all()), pass, dHidden);
+        }
+
+        @Override
         public void addLosses(StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
             if (retention == null) return;
-            INDArray pseudoLabels = teaching.pseudoLabels();
+            double kr = started == null ? 0 : started.finish(gradients);
+            started = null;
             int[] rows = KnowledgeRetention.labelOffsets(passes);
-            double kr = 0;
-            for (int p = 0; p < passes.size(); p++) {
+            for (int p = 1; p < passes.size(); p++) {
                 if (passes.get(p).isEmpty()) continue;
-                INDArray labels = pseudoLabels.get(NDArrayIndex.interval(rows[p], rows[p + 1]), NDArrayIndex.all());
-                kr += p == 0 ? retention.loss(net, passes.get(0), labels, pass, dHidden, gradients)
-                        : retention.lossInOwnPass(net, passes.get(p), labels, liveMasks, gradients);
+                INDArray labels = teaching.pseudoLabels().get(NDArrayIndex.interval(rows[p], rows[p + 1]), NDArrayIndex.all());
+                kr += retention.lossInOwnPass(net, passes.get(p), labels, liveMasks, gradients);
             }
             step.loss(LossTerm.RETENTION, kr, settings.alpha());
         }
@@ -202,7 +213,6 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         @Override
         public void afterBackward(StepContext step, Gradients gradients) {
             hooks.backward(gradients);
-            if (retention != null) retention.awaitHeadGradients();
         }
 
         @Override

@@ -85,7 +85,6 @@ class KnowledgeRetentionTest {
         INDArray dHidden = net.zeroHiddenGradient(pass);
         org.teracon.workbench.model.Gradients gradients = new org.teracon.workbench.model.Gradients(n -> true);
         double loss = kr.loss(net, shares, pseudo, pass, dHidden, gradients);
-        kr.awaitHeadGradients();
         int l = pass.length();
         int[] offsets = {0, f.t0().outputSize(), f.t0().outputSize() + f.t1().outputSize()};
         double expected = 0;
@@ -123,6 +122,48 @@ class KnowledgeRetentionTest {
         assertTrue(expected > 0, "the student was moved away from the teacher");
         assertEquals(expected, loss, 1e-6 * expected);
         assertEquals(0, expectedDHidden.sub(dHidden).norm1Number().doubleValue(), 1e-6, "dL/dHidden, batch rows untouched");
+    }
+
+    /**
+     * The term started on the worker lane, beside a stand-in for the task's loss writing the batch's own
+     * rows of dHidden on this thread, gives the same loss, dL/dHidden and head gradients, to the last bit,
+     * as the term computed here; the batch's rows hold only what this thread wrote.
+     */
+    @Test
+    void retentionOnTheWorkerLaneEqualsTheTermOnTheStepThread() {
+        Fixture f = Fixture.of(5);
+        Network net = f.net();
+        KnowledgeRetention kr = f.retention();
+        Map<Integer, Double> rho = Map.of(0, 0.25, 1, 0.125);
+        StepContext step = new StepContext(f.current(), new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[8][], 0, 1);
+        List<KnowledgeRetention.Share> shares = kr.sample(step, rho, new Random(9)).get(0);
+        INDArray pseudo = kr.pseudoLabels(shares, kr.teacherMasks(2.5));
+        try (var ws = org.teracon.workbench.model.Workspaces.step()) {
+            var pass = net.forward(step.sequences(), org.teracon.workbench.model.BackboneHooks.NONE);
+            INDArray dHere = net.zeroHiddenGradient(pass);
+            var gHere = new org.teracon.workbench.model.Gradients(n -> true);
+            double here = kr.loss(net, shares, pseudo, pass, dHere, gHere);
+
+            INDArray dLane = net.zeroHiddenGradient(pass);
+            var gLane = new org.teracon.workbench.model.Gradients(n -> true);
+            KnowledgeRetention.Started started = kr.startLoss(net, shares, () -> pseudo, pass, dLane);
+            long batchRows = 8L * pass.length();
+            INDArray batch = dLane.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, batchRows), org.nd4j.linalg.indexing.NDArrayIndex.all());
+            for (int i = 0; i < 50; i++) batch.addi(1); // the task's loss, meanwhile
+            double lane = started.finish(gLane);
+
+            assertTrue(here > 0);
+            assertEquals(here, lane, 0.0);
+            INDArray expected = dHere.dup();
+            expected.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, batchRows), org.nd4j.linalg.indexing.NDArrayIndex.all()).addi(50);
+            assertEquals(0, expected.sub(dLane).norm1Number().doubleValue(), 0.0, "dL/dHidden");
+            assertEquals(gHere.asMap().keySet(), gLane.asMap().keySet());
+            assertEquals(List.copyOf(gHere.asMap().keySet()), List.copyOf(gLane.asMap().keySet()), "handed over in the same order");
+            for (String name : gHere.asMap().keySet()) {
+                assertEquals(0, gHere.get(name).sub(gLane.get(name)).norm1Number().doubleValue(), 0.0, name);
+            }
+        }
+        kr.close();
     }
 
     /**
@@ -176,7 +217,6 @@ class KnowledgeRetentionTest {
             double krB = kr.loss(net, both, labels, passB, dB, gB);
             net.backward(passB, dB, gB);
             hooksB.backward(gB);
-            kr.awaitHeadGradients();
 
             assertTrue(krB > 0);
             assertEquals(krB, krA, 1e-6 * krB);
