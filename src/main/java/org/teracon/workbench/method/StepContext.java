@@ -28,6 +28,7 @@ public final class StepContext {
     private double sharpness = 1;
     private double total;
     private BackboneHooks hooks = BackboneHooks.NONE;
+    private final java.util.Set<String> final_ = new java.util.LinkedHashSet<>();
 
     public StepContext(TaskData task, int[] users, int[][] labels, int batchIndex, int batches) {
         this(task, users, labels, batchIndex, batches, null);
@@ -122,5 +123,18 @@ public final class StepContext {
 
     public Map<LossTerm, Double> losses() {
         return losses;
+    }
+
+    /**
+     * Marks parameters whose gradients are final once the losses are added: nothing after (the backward
+     * pass, a plugin's gradient edits) changes them, so their update may start before the backward pass.
+     */
+    public void gradientsFinal(java.util.Collection<String> names) {
+        final_.addAll(names);
+    }
+
+    /** The parameters marked by {@link #gradientsFinal}. */
+    public java.util.Set<String> finalGradients() {
+        return java.util.Collections.unmodifiableSet(final_);
     }
 }

@@ -124,17 +124,30 @@ public final class TrainingCore {
             for (StagePlugin p : stage.plugins()) p.afterForward(step, pass, dHidden);
             step.loss(LossTerm.CLASS, taskLoss(net, step, pass, dHidden, gradients, negatives), 1);
             for (StagePlugin p : stage.plugins()) p.addLosses(step, pass, dHidden, gradients);
-            if (backboneTrains) net.backward(pass, dHidden, gradients);
-            for (StagePlugin p : stage.plugins()) p.afterBackward(step, gradients);
-            Map<LossTerm, Double> losses = new EnumMap<>(step.losses());
-            losses.put(LossTerm.TOTAL, step.total());
-            if (!finite(gradients)) {
-                losses.put(LossTerm.TOTAL, Double.NaN); // the reference also skips such steps
+            Optimizer.Early early = optimizer.startEarly(net.params(), gradients.asMap(), step.finalGradients());
+            boolean committed = false;
+            try {
+                if (backboneTrains) net.backward(pass, dHidden, gradients);
+                for (StagePlugin p : stage.plugins()) p.afterBackward(step, gradients);
+                Map<LossTerm, Double> losses = new EnumMap<>(step.losses());
+                losses.put(LossTerm.TOTAL, step.total());
+                if (!finite(gradients, early.names())) {
+                    losses.put(LossTerm.TOTAL, Double.NaN); // the reference also skips such steps
+                    return losses;
+                }
+                Map<String, INDArray> rest = gradients.asMap();
+                if (!early.names().isEmpty()) {
+                    rest = new java.util.LinkedHashMap<>(rest);
+                    rest.keySet().removeAll(early.names());
+                }
+                optimizer.stepAll(net.params(), rest);
+                early.commit();
+                committed = true;
+                for (StagePlugin p : stage.plugins()) p.afterUpdate(step);
                 return losses;
+            } finally {
+                if (!committed) early.discard();
             }
-            optimizer.stepAll(net.params(), gradients.asMap());
-            for (StagePlugin p : stage.plugins()) p.afterUpdate(step);
-            return losses;
         }
     }
 
@@ -171,8 +184,15 @@ public final class TrainingCore {
      * small ones flattened together, since each reduction costs an ND4J call (~30 µs) however small.
      */
     static boolean finite(Gradients gradients) {
+        return finite(gradients, java.util.Set.of());
+    }
+
+    /** As {@link #finite(Gradients)}, leaving out gradients that were checked already (an early update's). */
+    static boolean finite(Gradients gradients, java.util.Set<String> checked) {
         List<INDArray> small = new ArrayList<>();
-        for (INDArray g : gradients.asMap().values()) {
+        for (var e : gradients.asMap().entrySet()) {
+            if (checked.contains(e.getKey())) continue;
+            INDArray g = e.getValue();
             if (g.length() <= SMALL_GRADIENT) small.add(g);
             else if (!Double.isFinite(g.sumNumber().doubleValue())) return false;
         }

@@ -13,6 +13,44 @@ public interface Optimizer {
 
     double learningRate();
 
+    /**
+     * Updates started before the rest of the step's gradients exist, on parameters whose gradients are
+     * final already; they touch no parameter or optimiser state until {@link #commit}.
+     */
+    interface Early {
+        /** The parameters covered: {@link #stepAll} must be given the others only. */
+        java.util.Set<String> names();
+
+        /** Applies the updates (after the step's NaN check has passed). */
+        void commit();
+
+        /** Drops them: the step is skipped, and parameters and state stay as they were. */
+        void discard();
+
+        Early NONE = new Early() {
+            @Override
+            public java.util.Set<String> names() {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void discard() {
+            }
+        };
+    }
+
+    /**
+     * Starts the updates of the named parameters whose gradients are final and finite, beside the rest of
+     * the step (the backbone's backward pass); by default none.
+     */
+    default Early startEarly(ParameterStore params, java.util.Map<String, INDArray> gradients, java.util.Collection<String> names) {
+        return Early.NONE;
+    }
+
     /** Everything a later step depends on, as a deep copy (a checkpoint); null when the optimiser keeps none. */
     default java.io.Serializable state() {
         return null;

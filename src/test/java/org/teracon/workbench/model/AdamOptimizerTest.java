@@ -123,4 +123,57 @@ class AdamOptimizerTest {
             assertArrayEquals(packed.get(name).dup().data().asFloat(), read.get(name).dup().data().asFloat(), name + " read back");
         }
     }
+
+    /** A large head-like gradient of 200 × 90 values (above the pack's size, several chunks), changing per step. */
+    private static INDArray headGradient(int step) {
+        Nd4j.getRandom().setSeed(300 + step);
+        return Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 200, 90).subi(0.5).muli(step % 3 == 0 ? 2 : 0.1);
+    }
+
+    /**
+     * Started early (chunks on the worker lane) and committed after the rest's step, Adam gives the same
+     * parameters, to the bit, as the plain step over four steps; a discarded early update, a non-finite
+     * gradient's refusal and a checkpoint in between change nothing.
+     */
+    @Test
+    void anEarlyUpdateCommittedEqualsThePlainStepAndADiscardedOneChangesNothing() {
+        ParameterStore plain = new ParameterStore();
+        Nd4j.getRandom().setSeed(5);
+        plain.put("head", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 200, 90));
+        plain.put("small", Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 90));
+        ParameterStore early = plain.copy();
+        AdamOptimizer a = new AdamOptimizer(0.01);
+        AdamOptimizer b = new AdamOptimizer(0.01);
+        for (int step = 1; step <= 4; step++) {
+            java.util.Map<String, INDArray> g = new java.util.LinkedHashMap<>();
+            g.put("head", headGradient(step));
+            g.put("small", headGradient(step).getRow(0).reshape(1, 90).dup());
+            java.util.Map<String, INDArray> h = new java.util.LinkedHashMap<>();
+            g.forEach((k, v) -> h.put(k, v.dup()));
+            a.stepAll(plain, g);
+
+            if (step == 2) { // a skipped step: started, then dropped
+                java.util.Map<String, INDArray> dropped = new java.util.LinkedHashMap<>();
+                h.forEach((k, v) -> dropped.put(k, v.dup()));
+                INDArray before = early.get("head").dup();
+                Optimizer.Early skipped = b.startEarly(early, dropped, java.util.List.of("head"));
+                assertEquals(java.util.Set.of("head"), skipped.names());
+                skipped.discard();
+                assertEquals(0, before.sub(early.get("head")).amaxNumber().doubleValue(), 0.0, "discarded: parameter unchanged");
+                java.util.Map<String, INDArray> nan = new java.util.LinkedHashMap<>();
+                nan.put("head", h.get("head").dup().putScalar(0, Float.NaN));
+                assertTrue(b.startEarly(early, nan, java.util.List.of("head")).names().isEmpty(), "a non-finite gradient is left to the step's check");
+            }
+            Optimizer.Early e = b.startEarly(early, h, java.util.List.of("head", "small", "absent"));
+            assertEquals(java.util.Set.of("head"), e.names(), "only what is above the pack's size and present");
+            java.util.Map<String, INDArray> rest = new java.util.LinkedHashMap<>(h);
+            rest.keySet().removeAll(e.names());
+            b.stepAll(early, rest);
+            e.commit();
+            if (step == 3) b.restore(b.state()); // a checkpoint between steps: the spares are dropped, the moments kept
+            for (String name : new String[] {"head", "small"}) {
+                assertArrayEquals(plain.get(name).data().asFloat(), early.get(name).data().asFloat(), 0f, name + " after step " + step);
+            }
+        }
+    }
 }

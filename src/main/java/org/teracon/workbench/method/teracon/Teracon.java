@@ -189,7 +189,11 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         @Override
         public void afterForward(StepContext step, TcnEngine.Pass pass, INDArray dHidden) {
             started = null;
-            if (retention == null || passes.get(0).isEmpty()) return;
+            // beside an item task's loss (a head of ~1,000-1,700 outputs: 2-3 ms at 64 channels) the term is
+            // hidden; a profile task's loss is too short to hide it, and on the worker the term ran slower
+            // (1.5-2.2 against 1.2-1.6 ms a step at T4-T6; at 256 channels T5 and T6 went from 1.13-1.18× to
+            // 1.30-1.33× SinMoAll's step), so there it stays on the step's thread, in addLosses
+            if (retention == null || passes.get(0).isEmpty() || cur.kind() == org.teracon.workbench.data.TaskKind.CLASSIFICATION) return;
             int[] rows = KnowledgeRetention.labelOffsets(passes);
             KnowledgeRetention.Teaching teaching = this.teaching;
             started = retention.startLoss(net, passes.get(0),
@@ -200,14 +204,20 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         public void addLosses(StepContext step, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
             if (retention == null) return;
             double kr = started == null ? 0 : started.finish(gradients);
-            started = null;
             int[] rows = KnowledgeRetention.labelOffsets(passes);
-            for (int p = 1; p < passes.size(); p++) {
+            for (int p = started == null ? 0 : 1; p < passes.size(); p++) {
                 if (passes.get(p).isEmpty()) continue;
                 INDArray labels = teaching.pseudoLabels().get(NDArrayIndex.interval(rows[p], rows[p + 1]), NDArrayIndex.all());
-                kr += retention.lossInOwnPass(net, passes.get(p), labels, liveMasks, gradients);
+                kr += p == 0 ? retention.loss(net, passes.get(0), labels, pass, dHidden, gradients)
+                        : retention.lossInOwnPass(net, passes.get(p), labels, liveMasks, gradients);
             }
+            started = null;
             step.loss(LossTerm.RETENTION, kr, settings.alpha());
+            // the heads' gradients are complete here (nothing after the losses touches a head), so their
+            // Adam steps may run beside the backbone's backward pass (Optimizer.startEarly)
+            List<String> heads = new ArrayList<>();
+            for (TaskData task : learned) heads.add(org.teracon.workbench.model.TaskHead.weight(Network.headName(task.stage())));
+            step.gradientsFinal(heads);
         }
 
         @Override
