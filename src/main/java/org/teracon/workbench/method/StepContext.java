@@ -28,7 +28,7 @@ public final class StepContext {
     private double sharpness = 1;
     private double total;
     private BackboneHooks hooks = BackboneHooks.NONE;
-    private final java.util.Set<String> final_ = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> finalGradients = new java.util.LinkedHashSet<>();
 
     public StepContext(TaskData task, int[] users, int[][] labels, int batchIndex, int batches) {
         this(task, users, labels, batchIndex, batches, null);
@@ -130,11 +130,11 @@ public final class StepContext {
      * pass, a plugin's gradient edits) changes them, so their update may start before the backward pass.
      */
     public void gradientsFinal(java.util.Collection<String> names) {
-        final_.addAll(names);
+        finalGradients.addAll(names);
     }
 
     /** The parameters marked by {@link #gradientsFinal}. */
     public java.util.Set<String> finalGradients() {
-        return java.util.Collections.unmodifiableSet(final_);
+        return java.util.Collections.unmodifiableSet(finalGradients);
     }
 }

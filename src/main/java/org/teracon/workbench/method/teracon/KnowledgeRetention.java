@@ -511,8 +511,9 @@ final class KnowledgeRetention {
      * Starts {@link #loss} on the worker lane, where it runs beside the current task's loss on the step's
      * thread: it writes only the retention groups' rows of dHidden and the old heads' gradients, which
      * the task's loss never touches, and reads the pass and the old heads, which nothing changes before the
-     * update. At T6 the step's thread spent 1.2-1.5 ms on the retention term after a 0.7-0.9 ms task loss
-     * while the worker lane sat idle (throwaway phase timer, 2026-12-01). The gradients' arrays are made
+     * update. TERACON starts it beside an item task's loss, which takes 2-3 ms at 64 channels: at T2 and T3
+     * the step's thread then waited 0.2-0.5 ms for the term instead of spending 0.8-1.5 ms on it (throwaway
+     * phase timer, 2026-12-01; beside a short profile task's loss it did not pay). The gradients' arrays are made
      * here, in the step's workspace; what the term makes on the worker comes from a workspace of that
      * thread's own. The same ops as {@link #loss}, so the same floats.
      */

@@ -159,7 +159,11 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
         /** Pass 0's retention term, running on the worker lane from the forward pass to {@link #addLosses}. */
         private KnowledgeRetention.Started started;
 
+        /** Every learned task's head weight, the current one's included. */
+        private final List<String> headWeights = new ArrayList<>();
+
         MaskAndRetention(TaskData cur, KnowledgeRetention retention, MethodEnvironment env) {
+            for (TaskData task : learned) headWeights.add(org.teracon.workbench.model.TaskHead.weight(Network.headName(task.stage())));
             this.cur = cur;
             this.retention = retention;
             this.env = env;
@@ -215,9 +219,7 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
             step.loss(LossTerm.RETENTION, kr, settings.alpha());
             // the heads' gradients are complete here (nothing after the losses touches a head), so their
             // Adam steps may run beside the backbone's backward pass (Optimizer.startEarly)
-            List<String> heads = new ArrayList<>();
-            for (TaskData task : learned) heads.add(org.teracon.workbench.model.TaskHead.weight(Network.headName(task.stage())));
-            step.gradientsFinal(heads);
+            step.gradientsFinal(headWeights);
         }
 
         @Override
