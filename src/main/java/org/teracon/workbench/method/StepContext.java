@@ -137,4 +137,30 @@ public final class StepContext {
     public java.util.Set<String> finalGradients() {
         return java.util.Collections.unmodifiableSet(finalGradients);
     }
+
+    /** Work a plugin has started on the worker lane that writes into this step's arrays. */
+    private final List<org.teracon.workbench.model.GemmLanes.Pending> beside = new ArrayList<>();
+
+    /**
+     * Registers work started on the worker lane that writes gradients or other arrays of this step: the
+     * step waits for it after the backward pass, before any gradient is checked or applied, and in any
+     * case before its workspace closes.
+     */
+    public void besideStep(org.teracon.workbench.model.GemmLanes.Pending work) {
+        beside.add(work);
+    }
+
+    /** Waits for every job of {@link #besideStep}; the first failure is thrown once all have ended. */
+    void awaitBeside() {
+        RuntimeException failure = null;
+        for (var work : beside) {
+            try {
+                work.await();
+            } catch (RuntimeException e) {
+                if (failure == null) failure = e;
+            }
+        }
+        beside.clear();
+        if (failure != null) throw failure;
+    }
 }

@@ -115,39 +115,53 @@ public final class TrainingCore {
 
     static Map<LossTerm, Double> run(Stage stage, StepContext step, Optimizer optimizer, boolean backboneTrains,
                                      PopularityNegatives negatives) {
-        Network net = stage.network();
         try (var ignored = Workspaces.step()) {
-            stage.plugins().forEach(p -> p.beforeForward(step));
-            TcnEngine.Pass pass = net.forward(step.sequences(), step.hooks());
-            INDArray dHidden = net.zeroHiddenGradient(pass);
-            Gradients gradients = new Gradients(stage.trainable());
-            for (StagePlugin p : stage.plugins()) p.afterForward(step, pass, dHidden);
-            step.loss(LossTerm.CLASS, taskLoss(net, step, pass, dHidden, gradients, negatives), 1);
-            for (StagePlugin p : stage.plugins()) p.addLosses(step, pass, dHidden, gradients);
-            Optimizer.Early early = optimizer.startEarly(net.params(), gradients.asMap(), step.finalGradients());
-            boolean committed = false;
             try {
-                if (backboneTrains) net.backward(pass, dHidden, gradients);
-                for (StagePlugin p : stage.plugins()) p.afterBackward(step, gradients);
-                Map<LossTerm, Double> losses = new EnumMap<>(step.losses());
-                losses.put(LossTerm.TOTAL, step.total());
-                if (!finite(gradients, early.names())) {
-                    losses.put(LossTerm.TOTAL, Double.NaN); // the reference also skips such steps
-                    return losses;
-                }
-                Map<String, INDArray> rest = gradients.asMap();
-                if (!early.names().isEmpty()) {
-                    rest = new java.util.LinkedHashMap<>(rest);
-                    rest.keySet().removeAll(early.names());
-                }
-                optimizer.stepAll(net.params(), rest);
-                early.commit();
-                committed = true;
-                for (StagePlugin p : stage.plugins()) p.afterUpdate(step);
-                return losses;
+                return runInWorkspace(stage, step, optimizer, backboneTrains, negatives);
             } finally {
-                if (!committed) early.discard();
+                try {
+                    step.awaitBeside(); // nothing may still write into the workspace once it closes
+                } catch (RuntimeException suppressed) {
+                    // only a failed step gets here with work still pending: its own failure is the one to report
+                }
             }
+        }
+    }
+
+    private static Map<LossTerm, Double> runInWorkspace(Stage stage, StepContext step, Optimizer optimizer, boolean backboneTrains,
+                                                        PopularityNegatives negatives) {
+        Network net = stage.network();
+        stage.plugins().forEach(p -> p.beforeForward(step));
+        TcnEngine.Pass pass = net.forward(step.sequences(), step.hooks());
+        INDArray dHidden = net.zeroHiddenGradient(pass);
+        Gradients gradients = new Gradients(stage.trainable());
+        for (StagePlugin p : stage.plugins()) p.afterForward(step, pass, dHidden);
+        step.loss(LossTerm.CLASS, taskLoss(net, step, pass, dHidden, gradients, negatives), 1);
+        for (StagePlugin p : stage.plugins()) p.addLosses(step, pass, dHidden, gradients);
+        Optimizer.Early early = optimizer.startEarly(net.params(), gradients.asMap(), step.finalGradients());
+        boolean committed = false;
+        try {
+            if (backboneTrains) net.backward(pass, dHidden, gradients);
+            step.awaitBeside();
+            for (StagePlugin p : stage.plugins()) p.afterBackward(step, gradients);
+            Map<LossTerm, Double> losses = new EnumMap<>(step.losses());
+            losses.put(LossTerm.TOTAL, step.total());
+            if (!finite(gradients, early.names()) || !early.finite()) {
+                losses.put(LossTerm.TOTAL, Double.NaN); // the reference also skips such steps
+                return losses;
+            }
+            Map<String, INDArray> rest = gradients.asMap();
+            if (!early.names().isEmpty()) {
+                rest = new java.util.LinkedHashMap<>(rest);
+                rest.keySet().removeAll(early.names());
+            }
+            optimizer.stepAll(net.params(), rest);
+            early.commit();
+            committed = true;
+            for (StagePlugin p : stage.plugins()) p.afterUpdate(step);
+            return losses;
+        } finally {
+            if (!committed) early.discard();
         }
     }
 

@@ -168,12 +168,15 @@ public final class AdamOptimizer implements Optimizer {
 
     /**
      * Starts, on the worker lane in chunks, the Adam steps of those named parameters that are larger than the
-     * pack's and whose gradients are contiguous, in the parameter's shape and finite (checked here, so the
-     * step's NaN check leaves them out). Each writes its update over its gradient and its new moments into
-     * spare buffers; {@link Early#commit} subtracts the updates and swaps the moments in, {@link Early#discard}
-     * leaves everything as it was. The same element-wise op on the same values as {@link #stepAll}, so the
-     * same floats. TERACON's item heads (244 k values at T6 at 64 channels, ~6 ns a value here) thus update while the
-     * backbone's backward pass leaves the worker idle for most of its ~13 ms, not after it.
+     * pack's and whose gradients are contiguous and in the parameter's shape, each after a check on the same
+     * lane that its gradient is finite ({@link Early#finite}; the step's NaN check leaves these to it). Each
+     * writes its update over its gradient and its new moments into spare buffers; {@link Early#commit}
+     * subtracts the updates and swaps the moments in, {@link Early#discard} leaves everything as it was. The
+     * same element-wise op on the same values as {@link #stepAll}, so the same floats. TERACON's item heads
+     * (244 k values at T6 at 64 channels, ~6 ns a value here) thus update while the backbone's backward pass
+     * leaves the worker idle for most of its ~11 ms, not after it. The chunks' views and the checks are made
+     * on the worker too: on the step's thread they took 0.55-0.6 ms a step at T4-T6 (a view costs ~10 µs,
+     * and three item heads make ~100 of them; throwaway phase timer, 2026-12-01).
      */
     @Override
     public Early startEarly(ParameterStore params, Map<String, INDArray> gradients, java.util.Collection<String> names) {
@@ -187,12 +190,12 @@ public final class AdamOptimizer implements Optimizer {
             chosen.add(name);
         }
         if (chosen.isEmpty()) return Early.NONE;
-        for (String name : chosen) {
-            if (!Double.isFinite(gradients.get(name).sumNumber().doubleValue())) return Early.NONE; // the step's check skips it
-        }
+        List<GemmLanes.Pending> checks = new ArrayList<>();
+        boolean[] finite = new boolean[chosen.size()];
         List<GemmLanes.Pending> chunks = new ArrayList<>();
         Map<String, Integer> stepOf = new LinkedHashMap<>();
-        for (String name : chosen) {
+        for (int i = 0; i < chosen.size(); i++) {
+            String name = chosen.get(i);
             INDArray param = params.get(name);
             INDArray m;
             INDArray v;
@@ -208,17 +211,19 @@ public final class AdamOptimizer implements Optimizer {
             stepOf.put(name, t);
             double scaledEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
             INDArray g = gradients.get(name);
+            int index = i;
+            // before the chunks on the same lane, which write the update over the gradient
+            checks.add(GemmLanes.background(() -> finite[index] = Double.isFinite(g.sumNumber().doubleValue())));
             long n = g.length();
-            INDArray[] flat = {flat(g), flat(v), flat(m), flat(v2), flat(m2)};
+            INDArray[] arrays = {g, v, m, v2, m2};
             for (long from = 0; from < n; from += EARLY_CHUNK) {
-                var range = NDArrayIndex.interval(from, Math.min(n, from + EARLY_CHUNK));
-                INDArray gc = flat[0].get(range);
-                INDArray vc = flat[1].get(range);
-                INDArray mc = flat[2].get(range);
-                INDArray v2c = flat[3].get(range);
-                INDArray m2c = flat[4].get(range);
-                chunks.add(GemmLanes.background(() -> Nd4j.exec(new AdamUpdater(gc, vc, mc, gc, v2c, m2c,
-                        learningRate, beta1, beta2, scaledEpsilon, t - 1))));
+                long start = from;
+                long end = Math.min(n, from + EARLY_CHUNK);
+                chunks.add(GemmLanes.background(() -> {
+                    INDArray[] c = new INDArray[arrays.length];
+                    for (int a = 0; a < c.length; a++) c[a] = flat(arrays[a]).get(NDArrayIndex.interval(start, end));
+                    Nd4j.exec(new AdamUpdater(c[0], c[1], c[2], c[0], c[3], c[4], learningRate, beta1, beta2, scaledEpsilon, t - 1));
+                }));
             }
         }
         java.util.Set<String> covered = java.util.Set.copyOf(chosen);
@@ -228,6 +233,13 @@ public final class AdamOptimizer implements Optimizer {
             @Override
             public java.util.Set<String> names() {
                 return covered;
+            }
+
+            @Override
+            public boolean finite() {
+                checks.forEach(GemmLanes.Pending::await);
+                for (boolean f : finite) if (!f) return false;
+                return true;
             }
 
             @Override
@@ -250,9 +262,9 @@ public final class AdamOptimizer implements Optimizer {
                 if (settled) return;
                 settled = true;
                 RuntimeException failure = null;
-                for (GemmLanes.Pending chunk : chunks) {
+                for (GemmLanes.Pending job : concat(checks, chunks)) {
                     try {
-                        chunk.await();
+                        job.await();
                     } catch (RuntimeException e) {
                         if (failure == null) failure = e;
                     }
@@ -260,6 +272,12 @@ public final class AdamOptimizer implements Optimizer {
                 if (failure != null) throw failure;
             }
         };
+    }
+
+    private static List<GemmLanes.Pending> concat(List<GemmLanes.Pending> a, List<GemmLanes.Pending> b) {
+        List<GemmLanes.Pending> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The spare of a moment: an array of its shape and type, made outside any workspace once. */

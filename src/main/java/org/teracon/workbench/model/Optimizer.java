@@ -21,7 +21,13 @@ public interface Optimizer {
         /** The parameters covered: {@link #stepAll} must be given the others only. */
         java.util.Set<String> names();
 
-        /** Applies the updates (after the step's NaN check has passed). */
+        /**
+         * Whether every covered gradient is finite (waiting for the check where it runs beside the step): the
+         * step's NaN check leaves these gradients to this one.
+         */
+        boolean finite();
+
+        /** Applies the updates (after the step's NaN check, this one's included, has passed). */
         void commit();
 
         /** Drops them: the step is skipped, and parameters and state stay as they were. */
@@ -31,6 +37,11 @@ public interface Optimizer {
             @Override
             public java.util.Set<String> names() {
                 return java.util.Set.of();
+            }
+
+            @Override
+            public boolean finite() {
+                return true;
             }
 
             @Override
@@ -44,8 +55,8 @@ public interface Optimizer {
     }
 
     /**
-     * Starts the updates of the named parameters whose gradients are final and finite, beside the rest of
-     * the step (the backbone's backward pass); by default none.
+     * Starts the updates of the named parameters whose gradients are final, beside the rest of the step (the
+     * backbone's backward pass), with the check that those gradients are finite; by default none.
      */
     default Early startEarly(ParameterStore params, java.util.Map<String, INDArray> gradients, java.util.Collection<String> names) {
         return Early.NONE;

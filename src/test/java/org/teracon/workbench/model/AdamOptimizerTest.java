@@ -133,7 +133,7 @@ class AdamOptimizerTest {
     /**
      * Started early (chunks on the worker lane) and committed after the rest's step, Adam gives the same
      * parameters, to the bit, as the plain step over four steps; a discarded early update, a non-finite
-     * gradient's refusal and a checkpoint in between change nothing.
+     * gradient (reported by {@code finite()}, then discarded) and a checkpoint in between change nothing.
      */
     @Test
     void anEarlyUpdateCommittedEqualsThePlainStepAndADiscardedOneChangesNothing() {
@@ -162,10 +162,16 @@ class AdamOptimizerTest {
                 assertEquals(0, before.sub(early.get("head")).amaxNumber().doubleValue(), 0.0, "discarded: parameter unchanged");
                 java.util.Map<String, INDArray> nan = new java.util.LinkedHashMap<>();
                 nan.put("head", h.get("head").dup().putScalar(0, Float.NaN));
-                assertTrue(b.startEarly(early, nan, java.util.List.of("head")).names().isEmpty(), "a non-finite gradient is left to the step's check");
+                INDArray headBefore = early.get("head").dup();
+                Optimizer.Early refused = b.startEarly(early, nan, java.util.List.of("head"));
+                assertEquals(java.util.Set.of("head"), refused.names(), "its check is the early update's own");
+                assertFalse(refused.finite(), "a non-finite gradient is found by the early update's check");
+                refused.discard();
+                assertEquals(0, headBefore.sub(early.get("head")).amaxNumber().doubleValue(), 0.0, "refused: parameter unchanged");
             }
             Optimizer.Early e = b.startEarly(early, h, java.util.List.of("head", "small", "absent"));
             assertEquals(java.util.Set.of("head"), e.names(), "only what is above the pack's size and present");
+            assertTrue(e.finite());
             java.util.Map<String, INDArray> rest = new java.util.LinkedHashMap<>(h);
             rest.keySet().removeAll(e.names());
             b.stepAll(early, rest);

@@ -212,7 +212,7 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
             for (int p = started == null ? 0 : 1; p < passes.size(); p++) {
                 if (passes.get(p).isEmpty()) continue;
                 INDArray labels = teaching.pseudoLabels().get(NDArrayIndex.interval(rows[p], rows[p + 1]), NDArrayIndex.all());
-                kr += p == 0 ? retention.loss(net, passes.get(0), labels, pass, dHidden, gradients)
+                kr += p == 0 ? retention.lossWithHeadsBeside(net, passes.get(0), labels, pass, dHidden, gradients, step::besideStep)
                         : retention.lossInOwnPass(net, passes.get(p), labels, liveMasks, gradients);
             }
             started = null;

@@ -127,7 +127,9 @@ class KnowledgeRetentionTest {
     /**
      * The term started on the worker lane, beside a stand-in for the task's loss writing the batch's own
      * rows of dHidden on this thread, gives the same loss, dL/dHidden and head gradients, to the last bit,
-     * as the term computed here; the batch's rows hold only what this thread wrote.
+     * as the term computed here; the batch's rows hold only what this thread wrote. So does the term with
+     * only the old heads' gradients made on the worker lane, beside a stand-in for the backward pass, once
+     * the job it hands to the step is done (dL/dHidden complete on return).
      */
     @Test
     void retentionOnTheWorkerLaneEqualsTheTermOnTheStepThread() {
@@ -161,6 +163,21 @@ class KnowledgeRetentionTest {
             assertEquals(List.copyOf(gHere.asMap().keySet()), List.copyOf(gLane.asMap().keySet()), "handed over in the same order");
             for (String name : gHere.asMap().keySet()) {
                 assertEquals(0, gHere.get(name).sub(gLane.get(name)).norm1Number().doubleValue(), 0.0, name);
+            }
+
+            INDArray dBeside = net.zeroHiddenGradient(pass);
+            var gBeside = new org.teracon.workbench.model.Gradients(n -> true);
+            List<org.teracon.workbench.model.GemmLanes.Pending> jobs = new java.util.ArrayList<>();
+            double beside = kr.lossWithHeadsBeside(net, shares, pseudo, pass, dBeside, gBeside, jobs::add);
+            assertFalse(jobs.isEmpty(), "the heads' gradients are handed to the step as work beside it");
+            assertEquals(0, dHere.sub(dBeside).norm1Number().doubleValue(), 0.0, "dL/dHidden is complete on return");
+            INDArray busy = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 64, 64);
+            for (int i = 0; i < 50; i++) busy.mmul(busy); // the backward pass, meanwhile
+            jobs.forEach(org.teracon.workbench.model.GemmLanes.Pending::await);
+            assertEquals(here, beside, 0.0);
+            assertEquals(List.copyOf(gHere.asMap().keySet()), List.copyOf(gBeside.asMap().keySet()), "beside: the same order");
+            for (String name : gHere.asMap().keySet()) {
+                assertEquals(0, gHere.get(name).sub(gBeside.get(name)).norm1Number().doubleValue(), 0.0, "beside: " + name);
             }
         }
         kr.close();
