@@ -65,6 +65,11 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "epochs each stage trains, all of them (default ${DEFAULT-VALUE}; no early stopping, so every method times as many steps): more timed steps per stage")
     int epochsPerStage;
 
+    @Option(names = "--interleave", description = "train the methods' runs at once in one process, taking turns step by step, so that "
+            + "each method's step is timed seconds from the other's rather than a run apart (on a shared machine speed drifts by "
+            + "±20 %% over a minute); the memory columns then hold every run's model")
+    boolean interleave;
+
     @Option(names = "--count-calls", description = "then one more, untimed run per method with ND4J's op profiler on: "
             + "ND4J calls per training step at each stage (the same in every run, unlike step times)")
     boolean countCalls;
@@ -88,11 +93,14 @@ public class BenchmarkCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "backend %s; 1024x1024 float matmul peak %.1f GFLOP/s; memory from %s%n", Backend.describe(), peak,
                 ProcessMemory.source());
         if (peerCommand != null) o.println("peer: " + peerCommand);
+        if (interleave && !stage1Only && methods.size() > 1) {
+            o.println("interleaved: " + String.join(", ", methods) + " train at once, in turns of one step each; memory figures hold all their models");
+        }
         List<PeerBenchmark.Repetition> reps;
         try {
             reps = PeerBenchmark.alternate(n, i -> {
                 Benchmark.Result r = Benchmark.run(cfg, dataset, stage1Only ? methods : PeerBenchmark.methodOrder(methods, i),
-                        out.resolve("runs").resolve(String.valueOf(i)), stage1Only, peak, epochsPerStage);
+                        out.resolve("runs").resolve(String.valueOf(i)), stage1Only, peak, epochsPerStage, interleave);
                 o.printf(Locale.ROOT, "repetition %d/%d own: %s%n", i, n, r.stages().stream()
                         .map(s -> String.format(Locale.ROOT, "%s T%d %.2f", s.method(), s.stage(), s.stepsPerSecond()))
                         .collect(Collectors.joining(", ")) + " steps/s");
@@ -125,7 +133,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "peak process physical memory %.1f MiB, JVM heap in use at the end %.1f MiB%n",
                 reps.stream().mapToLong(r -> r.own().peakPhysicalBytes()).max().orElse(0) / 1048576.0, last.heapUsedBytes() / 1048576.0);
         AtomicFiles.writeString(out.resolve("benchmark.json"), Json.write(new PeerBenchmark.Report(Backend.describe(), peak,
-                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, ratios, reps, calls, medianRatios)));
+                ProcessMemory.source(), n, stage1Only, peerCommand, stages, c, mismatches, ratios, reps, calls, medianRatios,
+                interleave && !stage1Only && methods.size() > 1)));
         return 0;
     }
 

@@ -111,10 +111,26 @@ public final class Benchmark {
      */
     public static Result run(ExperimentConfig base, Dataset dataset, List<String> methods, Path scratch,
                              boolean firstStageOnly, double matmulPeak, int epochsPerStage) {
+        return run(base, dataset, methods, scratch, firstStageOnly, matmulPeak, epochsPerStage, false);
+    }
+
+    /**
+     * As above; {@code interleaved}: the methods' runs train in one process at once, taking turns step by
+     * step ({@link StepTurns}), so each method's step is timed seconds from the other's, not a run apart. Only
+     * the turn's holder trains, and every step ends with its work on the worker lanes done, so no run's step
+     * overlaps another's. The memory columns then hold all runs' models.
+     */
+    public static Result run(ExperimentConfig base, Dataset dataset, List<String> methods, Path scratch,
+                             boolean firstStageOnly, double matmulPeak, int epochsPerStage, boolean interleaved) {
         List<Stage> stages = new ArrayList<>();
         long maxPhysical = 0;
-        for (String method : firstStageOnly ? methods.subList(0, 1) : methods) {
-            Measured m = measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage, System::nanoTime);
+        List<String> timed = firstStageOnly ? methods.subList(0, 1) : methods;
+        List<Measured> measured = interleaved && timed.size() > 1
+                ? measureInTurns(base, dataset, timed, scratch, firstStageOnly, epochsPerStage)
+                : timed.stream().map(method -> measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage, System::nanoTime, null, 0)).toList();
+        for (int i = 0; i < timed.size(); i++) {
+            String method = timed.get(i);
+            Measured m = measured.get(i);
             maxPhysical = Math.max(maxPhysical, m.maxPhysical());
             for (var entry : m.perStage().entrySet()) {
                 int stage = entry.getKey();
@@ -131,6 +147,35 @@ public final class Benchmark {
         }
         Runtime rt = Runtime.getRuntime();
         return new Result(stages, maxPhysical, rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** Every method's run on a thread of its own, in turns step by step; results in the methods' order. */
+    private static List<Measured> measureInTurns(ExperimentConfig base, Dataset dataset, List<String> methods, Path scratch,
+                                                 boolean firstStageOnly, int epochsPerStage) {
+        StepTurns turns = new StepTurns(methods.size());
+        List<java.util.concurrent.FutureTask<Measured>> runs = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            int party = i;
+            String method = methods.get(i);
+            var run = new java.util.concurrent.FutureTask<>(() -> measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage,
+                    System::nanoTime, turns, party));
+            Thread t = new Thread(run, "benchmark-" + method);
+            t.setDaemon(true);
+            t.start();
+            runs.add(run);
+        }
+        List<Measured> measured = new ArrayList<>();
+        for (var run : runs) {
+            try {
+                measured.add(run.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the benchmark's runs were training", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        return measured;
     }
 
     /** One method's stage: ND4J calls per step, over the same steps {@link #run} times. */
@@ -150,7 +195,7 @@ public final class Benchmark {
         Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
         try {
             for (String method : firstStageOnly ? methods.subList(0, 1) : methods) {
-                Measured m = measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage, profiler::getInvocationsCount);
+                Measured m = measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage, profiler::getInvocationsCount, null, 0);
                 m.perStage().forEach((stage, c) -> calls.add(new StageCalls(method, stage + 1, m.tasks().get(stage).name(), c[0], (double) c[1] / c[0])));
             }
         } finally {
@@ -167,10 +212,26 @@ public final class Benchmark {
 
     /**
      * Trains one method and reads {@code meter} (a clock, or a call counter) around every step past each
-     * stage's warm-up; evaluations and the memory readings between stages fall outside every step.
+     * stage's warm-up; evaluations and the memory readings between stages fall outside every step. With
+     * {@code turns}, it trains only in {@code party}'s turns and hands the turn over after every step; the
+     * wait for the next turn is not timed.
      */
     private static Measured measure(ExperimentConfig base, Dataset dataset, String method, Path scratch, boolean firstStageOnly,
-                                    int epochsPerStage, LongSupplier meter) {
+                                    int epochsPerStage, LongSupplier meter, StepTurns turns, int party) {
+        if (turns == null) return measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage, meter, null);
+        turns.await(party);
+        try {
+            return measure(base, dataset, method, scratch, firstStageOnly, epochsPerStage, meter, () -> {
+                turns.handOver(party);
+                turns.await(party);
+            });
+        } finally {
+            turns.leave(party);
+        }
+    }
+
+    private static Measured measure(ExperimentConfig base, Dataset dataset, String method, Path scratch, boolean firstStageOnly,
+                                    int epochsPerStage, LongSupplier meter, Runnable afterStep) {
         // patience = the stage's epochs: no stage stops early, so every method times the same number of steps
         // (with patience 1 one method's stage could stop after 2 epochs and the other's run all of them)
         ExperimentConfig cfg = base.withMethod(method).withTraining(new TrainingConfig(base.training().first().withEpochs(epochsPerStage),
@@ -200,6 +261,10 @@ public final class Benchmark {
                     stepUnits.computeIfAbsent(bp.stage(), st -> new ArrayList<>()).add(now - last[0]);
                 }
                 last[0] = now;
+                if (afterStep != null) {
+                    afterStep.run();
+                    last[0] = meter.getAsLong(); // the other runs' turns are not this step's time
+                }
                 mem[0] = Math.max(mem[0], Pointer.physicalBytes());
             }
             if (e instanceof RunEvent.EpochFinished) last[0] = meter.getAsLong();

@@ -34,7 +34,7 @@ public final class PeerBenchmark {
     public record Report(String backend, double matmulGflops, String memorySource, int repeats, boolean firstStageOnly,
                          String peerCommand, List<Benchmark.Stage> stages, Comparison comparison,
                          List<String> peerMismatches, List<StepTimeRatio> stepTimeRatios, List<Repetition> repetitions,
-                         List<Benchmark.StageCalls> callsPerStep, List<StepTimeRatio> medianStepTimeRatios) {
+                         List<Benchmark.StageCalls> callsPerStep, List<StepTimeRatio> medianStepTimeRatios, boolean interleaved) {
     }
 
     /**
