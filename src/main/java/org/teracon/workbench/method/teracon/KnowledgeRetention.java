@@ -512,7 +512,9 @@ final class KnowledgeRetention {
      * made on the worker lane beside the backward pass, which needs only dHidden: {@code beside} is given
      * that job, which the step must await before it reads those gradients or closes its workspace. Their
      * arrays are in {@code gradients} on return, their values once the job is done; the same ops, so the
-     * same floats.
+     * same floats. The jobs queue on the worker lane in order, so the heads' early Adam steps, queued there
+     * after them ({@code Optimizer.startEarly}), read the gradients complete; where there is no second
+     * lane both run on the step's thread, in the same order.
      */
     double lossWithHeadsBeside(Network net, List<Share> shares, INDArray pseudoLabels, TcnEngine.Pass pass, INDArray dHidden,
                                Gradients gradients, java.util.function.Consumer<GemmLanes.Pending> beside) {
