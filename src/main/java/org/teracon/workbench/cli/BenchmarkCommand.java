@@ -66,7 +66,7 @@ public class BenchmarkCommand implements Callable<Integer> {
     int epochsPerStage;
 
     @Option(names = "--interleave", description = "train the methods' runs at once in one process, taking turns step by step, so that "
-            + "each method's step is timed seconds from the other's rather than a run apart (on a shared machine speed drifts by "
+            + "each method's step is timed right after the other's rather than a run apart (on a shared machine speed drifts by "
             + "±20 %% over a minute); the memory columns then hold every run's model")
     boolean interleave;
 

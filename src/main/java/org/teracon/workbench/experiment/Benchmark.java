@@ -116,7 +116,7 @@ public final class Benchmark {
 
     /**
      * As above; {@code interleaved}: the methods' runs train in one process at once, taking turns step by
-     * step ({@link StepTurns}), so each method's step is timed seconds from the other's, not a run apart. Only
+     * step ({@link StepTurns}), so each method's step is timed right after the other's, not a run apart. Only
      * the turn's holder trains, and every step ends with its work on the worker lanes done, so no run's step
      * overlaps another's. The memory columns then hold all runs' models.
      */

@@ -3,8 +3,9 @@ package org.teracon.workbench.experiment;
 /**
  * Turns between runs that share one process, one training step at a time: exactly one party runs while
  * the others wait, each hands the turn to the next party still running after every step, and a party
- * that has ended leaves the rotation. Step time ratios between methods then compare steps taken seconds
- * apart instead of runs taken minutes apart, which on a shared machine differ by ±20 % (issue #8).
+ * that has ended leaves the rotation. Step time ratios between methods then compare steps taken one
+ * right after the other instead of runs taken a minute or more apart, which on a shared machine differ
+ * by ±20 % (issue #8).
  */
 final class StepTurns {
     private final boolean[] running;
