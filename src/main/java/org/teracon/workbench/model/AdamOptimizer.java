@@ -262,7 +262,7 @@ public final class AdamOptimizer implements Optimizer {
                 if (settled) return;
                 settled = true;
                 RuntimeException failure = null;
-                for (GemmLanes.Pending job : concat(checks, chunks)) {
+                for (GemmLanes.Pending job : java.util.stream.Stream.concat(checks.stream(), chunks.stream()).toList()) {
                     try {
                         job.await();
                     } catch (RuntimeException e) {
@@ -272,12 +272,6 @@ public final class AdamOptimizer implements Optimizer {
                 if (failure != null) throw failure;
             }
         };
-    }
-
-    private static List<GemmLanes.Pending> concat(List<GemmLanes.Pending> a, List<GemmLanes.Pending> b) {
-        List<GemmLanes.Pending> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** The spare of a moment: an array of its shape and type, made outside any workspace once. */

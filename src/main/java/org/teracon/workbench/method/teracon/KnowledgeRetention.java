@@ -501,18 +501,15 @@ final class KnowledgeRetention {
      * its gradient goes into those rows of dHidden and into every old head.
      */
     double loss(Network net, List<Share> shares, INDArray pseudoLabels, TcnEngine.Pass pass, INDArray dHidden, Gradients gradients) {
-        HeadGradients heads = headGradients(pass.hidden().dataType());
-        double kr = lossInto(net, shares, pseudoLabels, pass, dHidden, heads, null);
-        heads.handOver(gradients);
-        return kr;
+        return lossWithHeadsBeside(net, shares, pseudoLabels, pass, dHidden, gradients, null);
     }
 
     /**
-     * As {@link #loss}, with the old heads' gradients (a GEMM per head and the biases' sum, ~0.3 ms at T6)
-     * made on the worker lane beside the backward pass, which needs only dHidden: {@code beside} is given
-     * that job, which the step must await before it reads those gradients or closes its workspace. Their
-     * arrays are in {@code gradients} on return, their values once the job is done; the same ops, so the
-     * same floats. The jobs queue on the worker lane in order, so the heads' early Adam steps, queued there
+     * As {@link #loss}, with the old heads' gradients (a GEMM per head and the biases' sum) made on the
+     * worker lane beside the backward pass, which needs only dHidden, when {@code beside} is not null: it
+     * is given those jobs, which the step must await before it reads those gradients or closes its
+     * workspace. Their arrays are in {@code gradients} on return, their values once the jobs are done; the
+     * same ops, so the same floats. The jobs queue on the worker lane in order, so the heads' early Adam steps, queued there
      * after them ({@code Optimizer.startEarly}), read the gradients complete; where there is no second
      * lane both run on the step's thread, in the same order.
      */

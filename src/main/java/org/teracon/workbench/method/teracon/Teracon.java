@@ -217,8 +217,9 @@ public final class Teracon implements ContinualMethod, java.io.Serializable {
             }
             started = null;
             step.loss(LossTerm.RETENTION, kr, settings.alpha());
-            // the heads' gradients are complete here (nothing after the losses touches a head), so their
-            // Adam steps may run beside the backbone's backward pass (Optimizer.startEarly)
+            // nothing after the losses touches a head's gradient (pass 0's head GEMMs, beside the step, are
+            // queued on the worker lane ahead of them), so the heads' Adam steps may run beside the
+            // backbone's backward pass (Optimizer.startEarly)
             step.gradientsFinal(headWeights);
         }
 
